@@ -1,0 +1,251 @@
+//! Compound splitting from a word-frequency lexicon.
+//!
+//! German writes compounds as one word: `Gasturbinen`, `Bundestagswahl`, `Migrantenboote`. A
+//! reader who remembers `Turbinen` must still find `Gasturbinen-Aufträge`, so the analyser emits
+//! a compound's parts beside the whole word, at the same position.
+//!
+//! The split is frequency-based (Koehn & Knight, "Empirical Methods for Compound Splitting",
+//! EACL 2003): among all ways to cut the folded word into known words, joined directly or by a
+//! linking element (`-s-`, `-es-`, `-n-`, `-en-`, `-er-`, `-e-`, `-ens-`), take the one with the
+//! fewest parts, and among those the one whose parts have the highest geometric mean frequency,
+//! and split only when that mean beats the frequency of the whole word by [`SPLIT_MARGIN`]
+//! (fewest parts first keeps `Bundestagswahl` as `Bundestag` + `Wahl`, not `Bund` + `Tag` +
+//! `Wahl`). A frequent word (`Bundestag`, `Verhandlung`)
+//! or a name (`Steinmeier`) therefore stays whole unless its parts are clearly more common.
+//! Parts are at least [`MIN_PART_CHARS`] letters, never stop words, and must be reasonably common
+//! themselves ([`MIN_PART_COUNT`]), which keeps rare junk entries of the lexicon out.
+//!
+//! The lexicon (`data/lexicon-de.tsv.gz`, from wordfreq, CC-BY-SA 4.0) is folded and compiled
+//! into an FST by the build script and embedded in the binary, so indexing and querying always
+//! use the same one. [`LEXICON_VERSION`] names it and is part of the analyser version.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use fst::raw::Fst;
+
+use crate::stopwords::is_stop_word;
+
+/// The version of the embedded lexicon; changes whenever the lexicon or the split rules change.
+pub const LEXICON_VERSION: &str = "wordfreq-3.1.1-de-large.1";
+
+/// Words shorter than this (in chars) are never split.
+pub const MIN_WORD_CHARS: usize = 7;
+/// A part has at least this many chars.
+pub const MIN_PART_CHARS: usize = 3;
+/// A part must occur at least this often per billion words.
+pub const MIN_PART_COUNT: u64 = 200;
+/// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
+pub const SPLIT_MARGIN: f64 = 1.0;
+/// At most this many parts.
+pub const MAX_PARTS: usize = 4;
+/// Words longer than this (in bytes) are not split (they are not words).
+const MAX_WORD_BYTES: usize = 64;
+
+/// Linking elements that may stand between two parts, longest first.
+const LINKS: &[&str] = &["ens", "es", "en", "er", "s", "n", "e", ""];
+
+static LEXICON_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+
+/// The German word-frequency lexicon: folded word → occurrences per billion words.
+pub struct Lexicon {
+    fst: Fst<&'static [u8]>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lexicon({} words)", self.fst.len())
+    }
+}
+
+impl Lexicon {
+    /// The embedded German lexicon (loaded once; the FST is used in place, nothing is parsed).
+    pub fn german() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon {
+            fst: Fst::new(LEXICON_BYTES).expect("the embedded lexicon FST is valid"),
+        })
+    }
+
+    /// Number of words in the lexicon.
+    pub fn len(&self) -> usize {
+        self.fst.len()
+    }
+
+    /// Whether the lexicon is empty (it never is).
+    pub fn is_empty(&self) -> bool {
+        self.fst.len() == 0
+    }
+
+    /// Occurrences per billion words of a folded word, 0 when unknown.
+    pub fn count(&self, folded: &str) -> u64 {
+        self.fst.get(folded).map(|o| o.value()).unwrap_or(0)
+    }
+
+    /// Every prefix of `s` (ending on a char boundary) that is a lexicon word, as (end, count).
+    fn prefixes(&self, s: &str, out: &mut Vec<(usize, u64)>) {
+        out.clear();
+        let bytes = s.as_bytes();
+        let mut node = self.fst.root();
+        let mut output = fst::raw::Output::zero();
+        for (i, &b) in bytes.iter().enumerate() {
+            let Some(t) = node.find_input(b) else { return };
+            let tr = node.transition(t);
+            output = output.cat(tr.out);
+            node = self.fst.node(tr.addr);
+            let end = i + 1;
+            if node.is_final() && s.is_char_boundary(end) {
+                out.push((end, output.cat(node.final_output()).value()));
+            }
+        }
+    }
+}
+
+/// Splits folded words into their parts with a [`Lexicon`].
+#[derive(Debug, Clone, Copy)]
+pub struct CompoundSplitter {
+    lexicon: &'static Lexicon,
+}
+
+impl Default for CompoundSplitter {
+    fn default() -> Self {
+        CompoundSplitter { lexicon: Lexicon::german() }
+    }
+}
+
+/// One way of cutting a word, while it is searched for.
+struct Candidate {
+    parts: Vec<Range<usize>>,
+    log_sum: f64,
+}
+
+impl CompoundSplitter {
+    /// The lexicon this splitter uses.
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.lexicon
+    }
+
+    /// The parts of a folded word, as byte ranges of `folded` (linking elements left out), or
+    /// an empty vector when the word is better left whole.
+    pub fn split(&self, folded: &str) -> Vec<Range<usize>> {
+        if folded.len() > MAX_WORD_BYTES
+            || folded.chars().count() < MIN_WORD_CHARS
+            || !folded.chars().all(char::is_alphabetic)
+        {
+            return Vec::new();
+        }
+        let whole = self.lexicon.count(folded);
+        let threshold = if whole > 0 { (whole as f64 * SPLIT_MARGIN).ln() } else { f64::MIN };
+        for max_parts in 2..=MAX_PARTS {
+            let mut best: Option<Candidate> = None;
+            let mut path = Vec::new();
+            self.search(folded, 0, &mut path, 0.0, max_parts, &mut best);
+            if let Some(best) = best {
+                if best.log_sum / best.parts.len() as f64 > threshold {
+                    return best.parts;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Depth-first search over the cuts of `word[start..]`, keeping the best complete one.
+    fn search(
+        &self,
+        word: &str,
+        start: usize,
+        path: &mut Vec<Range<usize>>,
+        log_sum: f64,
+        max_parts: usize,
+        best: &mut Option<Candidate>,
+    ) {
+        let rest = &word[start..];
+        // The rest as the last part.
+        if !path.is_empty() {
+            if let Some(c) = self.part_count(rest) {
+                let sum = log_sum + (c as f64).ln();
+                let n = path.len() + 1;
+                let better = match best {
+                    None => true,
+                    Some(b) => sum / n as f64 > b.log_sum / b.parts.len() as f64,
+                };
+                if better {
+                    let mut parts = path.clone();
+                    parts.push(start..word.len());
+                    *best = Some(Candidate { parts, log_sum: sum });
+                }
+            }
+        }
+        if path.len() + 1 >= max_parts {
+            return;
+        }
+        let mut prefixes = Vec::new();
+        self.lexicon.prefixes(rest, &mut prefixes);
+        for (end, count) in prefixes {
+            let part = &rest[..end];
+            if end == rest.len() || !self.acceptable(part, count) {
+                continue;
+            }
+            let after = &rest[end..];
+            for link in LINKS {
+                if let Some(tail) = after.strip_prefix(link) {
+                    if tail.chars().count() < MIN_PART_CHARS {
+                        continue;
+                    }
+                    let next = start + end + link.len();
+                    path.push(start..start + end);
+                    self.search(word, next, path, log_sum + (count as f64).ln(), max_parts, best);
+                    path.pop();
+                }
+            }
+        }
+    }
+
+    /// The count of `part` when it may be a part.
+    fn part_count(&self, part: &str) -> Option<u64> {
+        let count = self.lexicon.count(part);
+        self.acceptable(part, count).then_some(count)
+    }
+
+    fn acceptable(&self, part: &str, count: u64) -> bool {
+        count >= MIN_PART_COUNT && part.chars().count() >= MIN_PART_CHARS && !is_stop_word(part)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn parts(word: &str) -> Vec<String> {
+        let folded = fold(word);
+        CompoundSplitter::default().split(&folded).into_iter().map(|r| folded[r].to_string()).collect()
+    }
+
+    #[test]
+    fn lexicon_is_embedded_and_folded() {
+        let lex = Lexicon::german();
+        assert!(lex.len() > 100_000);
+        assert!(lex.count("regierung") > 0);
+        assert!(lex.count("aussenminister") > 0, "ß is folded in the lexicon too");
+        assert_eq!(lex.count("xqzvbrmpf"), 0);
+    }
+
+    #[test]
+    fn splits_compounds_with_and_without_links() {
+        assert_eq!(parts("Gasturbinen"), ["gas", "turbinen"]);
+        assert_eq!(parts("Bundestagswahl"), ["bundestag", "wahl"]);
+        assert_eq!(parts("Testpflicht"), ["test", "pflicht"]);
+        let boote = parts("Migrantenboote");
+        assert_eq!(boote.last().map(String::as_str), Some("boote"));
+        assert!(boote[0].starts_with("migrant"));
+    }
+
+    #[test]
+    fn keeps_short_and_plain_words_whole() {
+        assert!(parts("Haus").is_empty());
+        assert!(parts("Regierung").is_empty());
+        assert!(parts("Verhandlungen").is_empty());
+        assert!(parts("Lawrow").is_empty());
+    }
+}

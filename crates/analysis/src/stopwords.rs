@@ -1,0 +1,59 @@
+//! German stop words: function words that carry no topic.
+//!
+//! They stay in the index (phrases need their positions), but the query side drops them from a
+//! query that has other words, so that `die`, `und`, `der` never drive the ranking, and the
+//! compound splitter never uses one as a part. The list is the Snowball project's German stop
+//! list (BSD licence), folded with [`crate::fold::fold`] and sorted for binary search.
+
+/// The folded stop words, sorted.
+const STOP_WORDS: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander",
+    "andere", "anderem", "anderen", "anderer", "anderes", "anderm", "andern", "anderr", "anders",
+    "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass",
+    "dasselbe", "dazu", "dein", "deine", "deinem", "deinen", "deiner", "deines", "dem",
+    "demselben", "den", "denn", "denselben", "der", "derer", "derselbe", "derselben", "des",
+    "desselben", "dessen", "dich", "die", "dies", "diese", "dieselbe", "dieselben", "diesem",
+    "diesen", "dieser", "dieses", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem",
+    "einen", "einer", "eines", "einig", "einige", "einigem", "einigen", "einiger", "einiges",
+    "einmal", "er", "es", "etwas", "euch", "euer", "eure", "eurem", "euren", "eurer", "eures",
+    "fur", "gegen", "gewesen", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin",
+    "hinter", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres",
+    "im", "in", "indem", "ins", "ist", "jede", "jedem", "jeden", "jeder", "jedes", "jene",
+    "jenem", "jenen", "jener", "jenes", "jetzt", "kann", "kein", "keine", "keinem", "keinen",
+    "keiner", "keines", "konnen", "konnte", "machen", "man", "manche", "manchem", "manchen",
+    "mancher", "manches", "mein", "meine", "meinem", "meinen", "meiner", "meines", "mich", "mir",
+    "mit", "muss", "musste", "nach", "nicht", "nichts", "noch", "nun", "nur", "ob", "oder",
+    "ohne", "sehr", "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich",
+    "sie", "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll", "sollte",
+    "sondern", "sonst", "uber", "um", "und", "uns", "unser", "unsere", "unserem", "unseren",
+    "unserer", "unseres", "unter", "viel", "vom", "von", "vor", "wahrend", "war", "waren",
+    "warst", "was", "weg", "weil", "weiter", "welche", "welchem", "welchen", "welcher",
+    "welches", "wenn", "werde", "werden", "wie", "wieder", "will", "wir", "wird", "wirst", "wo",
+    "wollen", "wollte", "wurde", "wurden", "zu", "zum", "zur", "zwar", "zwischen",
+];
+
+/// Whether the folded word is a German stop word.
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.binary_search(&folded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_sorted_and_folded() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted, without duplicates");
+        for w in STOP_WORDS {
+            assert_eq!(crate::fold::fold(w), *w);
+        }
+    }
+
+    #[test]
+    fn recognises_function_words_only() {
+        assert!(is_stop_word("und"));
+        assert!(is_stop_word("fur"));
+        assert!(!is_stop_word("lawrow"));
+        assert!(!is_stop_word("impfstoff"));
+    }
+}
