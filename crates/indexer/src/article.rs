@@ -1,0 +1,88 @@
+//! The article: what presse knows of one news item, whatever file it came from.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// One news article, parsed and cleaned, ready to be indexed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the url when there is one, else the path (plus `:line` for JSON lines, `#n`
+    /// for the n-th object of a JSON array).
+    pub id: String,
+    /// The headline, whitespace collapsed.
+    pub title: String,
+    /// An image caption or credit that came glued to the title (txt layout), if any.
+    pub caption: Option<String>,
+    /// The lead paragraph, if any.
+    pub lead: Option<String>,
+    /// The text, paragraphs separated by `\n`.
+    pub body: String,
+    /// The outlet (`zeit.de`), lower case.
+    pub source: Option<String>,
+    /// The author(s), comma separated.
+    pub author: Option<String>,
+    /// Publication time, when the input had a date presse could read.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub date: Option<OffsetDateTime>,
+    /// The url.
+    pub url: Option<String>,
+    /// Where the article was read from (file path, plus `:line` for JSON lines).
+    pub path: String,
+}
+
+/// Collapses runs of white space (and drops control characters) into single spaces, trimmed:
+/// the form of short fields such as titles, which real exports wrap in newlines and padding.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Cleans a long text: control characters other than newlines and tabs become spaces, every
+/// line is trimmed, and runs of blank lines become one paragraph break (`\n`). Words and their
+/// order are kept exactly, so what is indexed is what the source said.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line: String =
+            line.chars().map(|c| if c.is_control() && c != '\t' { ' ' } else { c }).collect();
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `Some(cleaned)` for a non-empty short field, else `None`.
+pub fn non_empty_line(text: &str) -> Option<String> {
+    Some(clean_line(text)).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_line_collapses_whitespace_and_controls() {
+        assert_eq!(clean_line("\n  Merkel  warnt\u{7}\tvor \n Lockdown \n"), "Merkel warnt vor Lockdown");
+        assert_eq!(clean_line(" \n "), "");
+    }
+
+    #[test]
+    fn clean_text_keeps_paragraphs_and_words() {
+        let raw = "  Erster Absatz.\r\n\r\n\r\nZweiter\u{0} Absatz.  \n";
+        assert_eq!(clean_text(raw), "Erster Absatz.\nZweiter  Absatz.");
+    }
+}
