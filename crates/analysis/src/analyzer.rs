@@ -86,6 +86,13 @@ impl WordAnalyzer {
         WordAnalysis { folded, term, stop, parts }
     }
 
+    /// Folds and stems one word without looking for compound parts (the cheap part of
+    /// [`WordAnalyzer::analyse`]); returns (folded, term).
+    pub fn fold_and_stem(&mut self, word: &str) -> (String, String) {
+        fold_word(word, &mut self.folded, &mut self.offsets);
+        (self.folded.clone(), self.stemmer.stem(&self.folded))
+    }
+
     /// The term of a joined form (hyphen chains): stem of the concatenated folded words.
     pub fn joined_term(&self, folded_words: &[&str]) -> String {
         self.stemmer.stem(&folded_words.concat())
@@ -163,6 +170,17 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(Event<'t>)) {
     if chain_len > 1 {
         f(Event::ChainEnd(chain_len));
     }
+}
+
+/// The words of a text as (byte offset, word), in order: the same words the tokenizer indexes.
+pub fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for_each_word(text, |event| {
+        if let Event::Word(start, word, _) = event {
+            out.push((start, word));
+        }
+    });
+    out
 }
 
 /// Analyses a whole text into words (no caching; for queries and tests).

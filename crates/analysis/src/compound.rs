@@ -77,6 +77,11 @@ impl Lexicon {
         self.fst.len() == 0
     }
 
+    /// The lexicon as an FST (folded word → count), e.g. to search it with an automaton.
+    pub fn fst(&self) -> &Fst<&'static [u8]> {
+        &self.fst
+    }
+
     /// Occurrences per billion words of a folded word, 0 when unknown.
     pub fn count(&self, folded: &str) -> u64 {
         self.fst.get(folded).map(|o| o.value()).unwrap_or(0)

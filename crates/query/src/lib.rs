@@ -1,1 +1,265 @@
-//! placeholder
+//! Search a presse index of German news: ranked hits with highlighted snippets.
+//!
+//! Open an index with [`Searcher::open`], describe a search with [`SearchRequest`], and get
+//! owned, serde-serialisable [`SearchResults`] back. The German analysis (spelling folding,
+//! stemming, compound parts, typo tolerance) applies to every query; see [`plan`] for the ranking
+//! and [`parse`] for the optional query syntax. This crate does not depend on the indexer: a tool
+//! that only searches pulls in only the query side.
+//!
+//! ```
+//! use presse_query::{SearchRequest, Searcher};
+//! # let dir = tempfile::tempdir().unwrap();
+//! # let articles = dir.path().join("articles");
+//! # std::fs::create_dir(&articles).unwrap();
+//! # std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/articles/seed.txt"), articles.join("seed.txt")).unwrap();
+//! # let index_dir = dir.path().join("index");
+//! # presse_indexer::IndexerBuilder::new().open(&index_dir).unwrap().index_paths(&[articles], &|_| {}).unwrap();
+//! // `index_dir` holds an index built by `presse index` (here: of the seed article).
+//! let searcher = Searcher::open(&index_dir)?;
+//! let results = searcher.search(&SearchRequest::new("Lawrow Aussenminister").limit(5))?;
+//! assert_eq!(results.total_hits, 1);
+//! let hit = &results.hits[0];
+//! assert!(hit.title.starts_with("Lawrow fordert"));
+//! // Highlights are byte ranges into the snippet text; `Aussenminister` found `Außenminister`.
+//! let [start, end] = hit.snippet.highlights[0];
+//! assert!(["Lawrow", "Außenminister"].contains(&&hit.snippet.text[start..end]));
+//! # Ok::<(), presse_query::QueryError>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod fuzzy;
+pub mod hit;
+pub mod parse;
+pub mod phonetic;
+pub mod plan;
+pub mod rank;
+pub mod request;
+pub mod snippet;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use presse_analysis::{meta::IndexMeta, register, Fields, WordAnalyzer};
+use tantivy::collector::TopDocs;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::schema::document::Value;
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+pub use hit::{Hit, SearchResults, Snippet, StoredArticle};
+pub use request::{parse_date_bound, Bound, SearchRequest, Sort};
+
+/// Errors of the query crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// There is no presse index at the path.
+    #[error("no presse index at {path}; create one with `presse index PATH --index {path}`")]
+    NoIndex {
+        /// The path.
+        path: String,
+    },
+    /// The index was built by an incompatible presse.
+    #[error("{0}")]
+    Incompatible(String),
+    /// The query text is malformed.
+    #[error("malformed query at position {position}: {message}")]
+    Malformed {
+        /// What is wrong.
+        message: String,
+        /// Byte offset in the query text.
+        position: usize,
+    },
+    /// The query has no words to search for.
+    #[error("the query has no words to search for")]
+    NoWords,
+    /// A date filter could not be read.
+    #[error("cannot read date {0:?}; use YYYY, YYYY-MM or YYYY-MM-DD")]
+    BadDate(String),
+    /// Reading the index failed.
+    #[error("{path}: {message}")]
+    Io {
+        /// The index directory.
+        path: String,
+        /// The cause.
+        message: String,
+    },
+}
+
+/// Result type of the query crate.
+pub type Result<T> = std::result::Result<T, QueryError>;
+
+struct Inner {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// An open presse index. Cheap to clone (clones share the index), `Send + Sync`; it picks up
+/// new commits of a running indexer within a moment, or at once after [`Searcher::reload`].
+#[derive(Clone)]
+pub struct Searcher {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher").field("dir", &self.inner.dir).finish()
+    }
+}
+
+fn io_error(dir: &Path, e: impl std::fmt::Display) -> QueryError {
+    QueryError::Io { path: dir.display().to_string(), message: e.to_string() }
+}
+
+impl Searcher {
+    /// Opens the index in `dir`.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Searcher> {
+        let dir = dir.as_ref();
+        let no_index = || QueryError::NoIndex { path: dir.display().to_string() };
+        if !dir.is_dir() {
+            return Err(no_index());
+        }
+        let mmap = MmapDirectory::open(dir).map_err(|e| io_error(dir, e))?;
+        if !Index::exists(&mmap).map_err(|e| io_error(dir, e))? {
+            return Err(no_index());
+        }
+        IndexMeta::check(dir).map_err(|e| QueryError::Incompatible(e.to_string()))?;
+        let index = Index::open(mmap).map_err(|e| io_error(dir, e))?;
+        register(&index);
+        let fields = Fields::from_schema(&index.schema()).map_err(|e| QueryError::Incompatible(e.to_string()))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| io_error(dir, e))?;
+        Ok(Searcher { inner: Arc::new(Inner { index, reader, fields, dir: dir.to_path_buf() }) })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.inner.dir
+    }
+
+    /// Sees the latest commit now.
+    pub fn reload(&self) -> Result<()> {
+        self.inner.reader.reload().map_err(|e| io_error(&self.inner.dir, e))
+    }
+
+    /// Number of articles in the index.
+    pub fn num_articles(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let inner = &*self.inner;
+        let clauses = parse::parse(&request.query)?;
+        if clauses.is_empty() {
+            return Err(QueryError::NoWords);
+        }
+        let searcher = inner.reader.searcher();
+        let plan = plan::compile(&searcher, &inner.fields, &clauses, request)?;
+        let weights = plan
+            .groups
+            .iter()
+            .map(|q| q.weight(EnableScoring::disabled_from_searcher(&searcher)))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(|e| io_error(&inner.dir, e))?;
+        let collector = rank::RankCollector {
+            groups: Arc::new(weights),
+            keep: request.offset + request.limit,
+            sort: request.sort,
+            date_field: presse_analysis::schema::names::DATE.to_string(),
+        };
+        let (total, ranked) = searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
+        let mut analyzer = WordAnalyzer::default();
+        let mut hits = Vec::new();
+        for (i, r) in ranked.iter().enumerate().skip(request.offset) {
+            let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&inner.dir, e))?;
+            let article = self.stored(&doc);
+            let title_matches = snippet::find_matches(&article.title, &plan.highlight, &mut analyzer);
+            let mut text = article.lead.clone().unwrap_or_default();
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&article.body);
+            let snippet = if request.snippet_chars == 0 {
+                Snippet::default()
+            } else {
+                let matches = snippet::find_matches(&text, &plan.highlight, &mut analyzer);
+                snippet::make_snippet(&text, &matches, request.snippet_chars)
+            };
+            hits.push(Hit {
+                rank: i + 1,
+                score: r.score,
+                id: article.id,
+                title_highlights: title_matches.iter().map(|m| [m.start, m.end]).collect(),
+                title: article.title,
+                source: article.source,
+                date: article.date,
+                url: article.url,
+                path: article.path,
+                snippet,
+            });
+        }
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total_hits: total,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            offset: request.offset,
+            hits,
+        })
+    }
+
+    /// The whole article with this id (as shown with every hit), if the index has it.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let inner = &*self.inner;
+        let searcher = inner.reader.searcher();
+        let query = TermQuery::new(Term::from_field_text(inner.fields.id, id), IndexRecordOption::Basic);
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| io_error(&inner.dir, e))?;
+        let Some((_, addr)) = top.first() else { return Ok(None) };
+        let doc: TantivyDocument = searcher.doc(*addr).map_err(|e| io_error(&inner.dir, e))?;
+        Ok(Some(self.stored(&doc)))
+    }
+
+    fn stored(&self, doc: &TantivyDocument) -> StoredArticle {
+        let f = &self.inner.fields;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str().map(str::to_string));
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| time::OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok())
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok());
+        StoredArticle {
+            id: text(f.id).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            caption: text(f.caption),
+            lead: text(f.lead),
+            body: text(f.body).unwrap_or_default(),
+            source: text(f.source),
+            author: text(f.author),
+            date,
+            url: text(f.url),
+            path: text(f.path).unwrap_or_default(),
+        }
+    }
+
+    /// The underlying tantivy index, for tools that need more than this crate offers.
+    pub fn tantivy_index(&self) -> &Index {
+        &self.inner.index
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Searcher>();
+    let _ = DocAddress::new(0, 0);
+}

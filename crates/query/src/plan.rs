@@ -1,0 +1,397 @@
+//! Syntax tree → tantivy query: the German ranking of presse.
+//!
+//! Every query word becomes a *group*: the disjunction (max, small tie-breaker) of
+//! - its exact term in title, lead and body (BM25, fields boosted [`TITLE_BOOST`] > [`LEAD_BOOST`]
+//!   > body);
+//! - its compound parts, all required, at [`PART_BOOST`] (`Migrantenboote` finds "Migranten …
+//!   Booten");
+//! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
+//!
+//! A hyphenated query word (`Test-Pflicht`) is a group of its joined form or all of its words.
+//! Stop words are left out when the query has other words. Neighbouring query words add a
+//! sloppy phrase bonus ([`PROXIMITY_BOOST`]), and the collector ([`crate::rank`]) scales each
+//! article's score by the share of groups it matches, so that articles with more of the query's
+//! words rank above articles with one word many times.
+
+use std::collections::HashSet;
+
+use presse_analysis::{analyse_text, AnalysedWord, Fields, WordAnalyzer};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::{DateTime, Searcher};
+
+use crate::fuzzy;
+use crate::parse::{Clause, Node, Occur, Scope};
+use crate::request::SearchRequest;
+use crate::QueryError;
+
+/// Weight of a title match relative to the body.
+pub const TITLE_BOOST: f32 = 2.5;
+/// Weight of a lead match relative to the body.
+pub const LEAD_BOOST: f32 = 1.5;
+/// Weight of matching a query compound by its parts.
+pub const PART_BOOST: f32 = 0.6;
+/// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
+pub const FUZZY_BOOST: f32 = 0.5;
+/// Weight of a two-edit typo expansion.
+pub const FUZZY_BOOST_2: f32 = 0.3;
+/// Tie-breaker of the alternatives of one group.
+pub const GROUP_TIE: f32 = 0.1;
+/// Weight of two neighbouring query words standing close together.
+pub const PROXIMITY_BOOST: f32 = 0.5;
+/// How far apart (in words) neighbouring query words may stand for the proximity bonus.
+pub const PROXIMITY_SLOP: u32 = 3;
+
+/// The compiled query.
+pub struct Plan {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// The query's word groups, for the coordination factor.
+    pub groups: Vec<Box<dyn Query>>,
+    /// Terms to highlight.
+    pub highlight: Highlight,
+}
+
+/// What to highlight: index terms and term prefixes.
+#[derive(Debug, Clone, Default)]
+pub struct Highlight {
+    /// Terms (folded, stemmed) whose words are highlighted.
+    pub terms: HashSet<String>,
+    /// Prefixes (of `wort*` queries).
+    pub prefixes: Vec<String>,
+}
+
+impl Highlight {
+    /// Whether a word with this term is a match.
+    pub fn matches(&self, term: &str) -> bool {
+        self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
+    }
+}
+
+struct Compiler<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    highlight: Highlight,
+    drop_stop_words: bool,
+}
+
+/// Compiles parsed clauses and the request's filters.
+pub fn compile(
+    searcher: &Searcher,
+    fields: &Fields,
+    clauses: &[Clause],
+    request: &SearchRequest,
+) -> Result<Plan, QueryError> {
+    let mut c = Compiler {
+        searcher,
+        fields,
+        highlight: Highlight::default(),
+        drop_stop_words: has_content_word(clauses),
+    };
+    let mut subqueries: Vec<(tantivy::query::Occur, Box<dyn Query>)> = Vec::new();
+    let mut groups = Vec::new();
+    let mut positive = false;
+    for clause in clauses {
+        let Some(q) = c.node(&clause.node, None)? else { continue };
+        match clause.occur {
+            Occur::MustNot => subqueries.push((tantivy::query::Occur::MustNot, q)),
+            occur => {
+                positive = true;
+                groups.push(q.box_clone());
+                let o = if occur == Occur::Must { tantivy::query::Occur::Must } else { tantivy::query::Occur::Should };
+                subqueries.push((o, q));
+            }
+        }
+    }
+    if !positive {
+        if subqueries.is_empty() {
+            return Err(QueryError::NoWords);
+        }
+        // Only exclusions: everything but what is excluded.
+        subqueries.push((tantivy::query::Occur::Must, Box::new(AllQuery)));
+    }
+    for bonus in c.proximity(clauses) {
+        subqueries.push((tantivy::query::Occur::Should, bonus));
+    }
+    for filter in filters(fields, request) {
+        subqueries.push((tantivy::query::Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    Ok(Plan { query: Box::new(BooleanQuery::new(subqueries)), groups, highlight: c.highlight })
+}
+
+/// Whether any plain word of the query is not a stop word.
+fn has_content_word(clauses: &[Clause]) -> bool {
+    fn node_has(node: &Node) -> bool {
+        match node {
+            Node::Word { text, .. } | Node::Phrase { text, .. } => {
+                analyse_text(text).iter().any(|w| !w.analysis.stop)
+            }
+            Node::Or(nodes) => nodes.iter().any(node_has),
+            Node::Group(clauses) => clauses.iter().any(|c| node_has(&c.node)),
+        }
+    }
+    clauses.iter().any(|c| c.occur != Occur::MustNot && node_has(&c.node))
+}
+
+fn filters(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    if request.since.is_some() || request.until.is_some() {
+        use std::ops::Bound;
+        let bound = |t: Option<time::OffsetDateTime>| match t {
+            Some(t) => Bound::Included(Term::from_field_date(fields.date, DateTime::from_timestamp_secs(t.unix_timestamp()))),
+            None => Bound::Unbounded,
+        };
+        out.push(Box::new(RangeQuery::new(bound(request.since), bound(request.until))));
+    }
+    if !request.sources.is_empty() {
+        let alternatives: Vec<Box<dyn Query>> = request
+            .sources
+            .iter()
+            .map(|s| Box::new(TermQuery::new(Term::from_field_text(fields.source, s), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .collect();
+        out.push(Box::new(BooleanQuery::union(alternatives)));
+    }
+    for author in &request.authors {
+        let words: Vec<Box<dyn Query>> = analyse_text(author)
+            .iter()
+            .map(|w| Box::new(TermQuery::new(Term::from_field_text(fields.author, &w.analysis.term), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .collect();
+        if words.is_empty() {
+            out.push(Box::new(EmptyQuery));
+        } else {
+            out.push(Box::new(BooleanQuery::intersection(words)));
+        }
+    }
+    out
+}
+
+impl Compiler<'_> {
+    /// The text fields a scope searches, with their boosts.
+    fn text_fields(&self, scope: Option<Scope>) -> Vec<(Field, f32)> {
+        let f = self.fields;
+        match scope {
+            None => vec![(f.title, TITLE_BOOST), (f.lead, LEAD_BOOST), (f.body, 1.0)],
+            Some(Scope::Title) => vec![(f.title, 1.0)],
+            Some(Scope::Lead) => vec![(f.lead, 1.0)],
+            Some(Scope::Body) => vec![(f.body, 1.0)],
+            Some(Scope::Author) => vec![(f.author, 1.0)],
+            Some(Scope::Source | Scope::Url) => Vec::new(),
+        }
+    }
+
+    fn node(&mut self, node: &Node, _outer: Option<Scope>) -> Result<Option<Box<dyn Query>>, QueryError> {
+        match node {
+            Node::Word { text, scope: Some(Scope::Source), .. } => {
+                Ok(Some(raw_term(self.fields.source, &text.trim().to_lowercase())))
+            }
+            Node::Word { text, scope: Some(Scope::Url), .. } => Ok(Some(raw_term(self.fields.url, text.trim()))),
+            Node::Word { text, scope, prefix, fuzzy } => {
+                let fields = self.text_fields(*scope);
+                let words = analyse_text(text);
+                if words.is_empty() {
+                    return Ok(None);
+                }
+                if *prefix {
+                    return Ok(self.prefix(&words, &fields));
+                }
+                if words.len() == 1 {
+                    if words[0].analysis.stop && self.drop_stop_words {
+                        return Ok(None);
+                    }
+                    return Ok(Some(self.word(&words[0], &fields, *fuzzy)));
+                }
+                // A hyphenated chain: its joined form, or all of its words.
+                let analyzer = WordAnalyzer::default();
+                let folded: Vec<&str> = words.iter().map(|w| w.analysis.folded.as_str()).collect();
+                let joined = analyzer.joined_term(&folded);
+                self.highlight.terms.insert(joined.clone());
+                let all: Vec<Box<dyn Query>> = words.iter().map(|w| self.word(w, &fields, *fuzzy)).collect();
+                let alternatives: Vec<Box<dyn Query>> =
+                    vec![self.term_in_fields(&joined, &fields), Box::new(BooleanQuery::intersection(all))];
+                Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
+            }
+            Node::Phrase { text, scope } => {
+                let fields = match scope {
+                    Some(Scope::Source) => return Ok(Some(raw_term(self.fields.source, &text.trim().to_lowercase()))),
+                    Some(Scope::Url) => return Ok(Some(raw_term(self.fields.url, text.trim()))),
+                    _ => self.text_fields(*scope),
+                };
+                let words = analyse_text(text);
+                match words.len() {
+                    0 => Ok(None),
+                    1 => Ok(Some(self.word(&words[0], &fields, Some(0)))),
+                    _ => {
+                        for w in &words {
+                            self.highlight.terms.insert(w.analysis.term.clone());
+                        }
+                        let first = words[0].position;
+                        let per_field: Vec<Box<dyn Query>> = fields
+                            .iter()
+                            .map(|&(field, boost)| {
+                                let terms = words
+                                    .iter()
+                                    .map(|w| (w.position - first, Term::from_field_text(field, &w.analysis.term)))
+                                    .collect();
+                                boosted(Box::new(PhraseQuery::new_with_offset(terms)), boost)
+                            })
+                            .collect();
+                        Ok(Some(Box::new(BooleanQuery::union(per_field))))
+                    }
+                }
+            }
+            Node::Or(nodes) => {
+                let mut alternatives = Vec::new();
+                for n in nodes {
+                    if let Some(q) = self.node(n, None)? {
+                        alternatives.push(q);
+                    }
+                }
+                Ok((!alternatives.is_empty()).then(|| Box::new(BooleanQuery::union(alternatives)) as Box<dyn Query>))
+            }
+            Node::Group(clauses) => {
+                let mut subqueries = Vec::new();
+                let mut positive = false;
+                for c in clauses {
+                    let Some(q) = self.node(&c.node, None)? else { continue };
+                    let occur = match c.occur {
+                        Occur::Should => tantivy::query::Occur::Should,
+                        Occur::Must => tantivy::query::Occur::Must,
+                        Occur::MustNot => tantivy::query::Occur::MustNot,
+                    };
+                    positive |= c.occur != Occur::MustNot;
+                    subqueries.push((occur, q));
+                }
+                if subqueries.is_empty() {
+                    return Ok(None);
+                }
+                if !positive {
+                    subqueries.push((tantivy::query::Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(subqueries))))
+            }
+        }
+    }
+
+    /// A term in each of the fields, boosted per field, summed.
+    fn term_in_fields(&self, term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
+        let mut per_field: Vec<Box<dyn Query>> = fields
+            .iter()
+            .map(|&(field, boost)| {
+                let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+                boosted(Box::new(q), boost)
+            })
+            .collect();
+        if per_field.len() == 1 {
+            per_field.pop().expect("one")
+        } else {
+            Box::new(BooleanQuery::union(per_field))
+        }
+    }
+
+    /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
+    /// `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`.
+    fn word(&mut self, word: &AnalysedWord, fields: &[(Field, f32)], fuzzy: Option<u8>) -> Box<dyn Query> {
+        let a = &word.analysis;
+        self.highlight.terms.insert(a.term.clone());
+        let mut alternatives = vec![self.term_in_fields(&a.term, fields)];
+        if !a.parts.is_empty() && fuzzy != Some(0) {
+            let parts: Vec<Box<dyn Query>> = a
+                .parts
+                .iter()
+                .map(|p| {
+                    self.highlight.terms.insert(p.term.clone());
+                    self.term_in_fields(&p.term, fields)
+                })
+                .collect();
+            alternatives.push(boosted(Box::new(BooleanQuery::intersection(parts)), PART_BOOST));
+        }
+        if fuzzy != Some(0) {
+            let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
+            let expansions = match fuzzy {
+                Some(n) => fuzzy::expand_forced(self.searcher, &field_list, &a.folded, &a.term, n),
+                None => fuzzy::expand(self.searcher, &field_list, &a.folded, &a.term),
+            };
+            for e in expansions {
+                self.highlight.terms.insert(e.term.clone());
+                let boost = if e.distance <= 1 { FUZZY_BOOST } else { FUZZY_BOOST_2 };
+                alternatives.push(boosted(self.term_in_fields(&e.term, fields), boost));
+            }
+        }
+        if alternatives.len() == 1 {
+            return alternatives.pop().expect("one");
+        }
+        Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))
+    }
+
+    /// `wort*`: index terms starting with the folded word, constant score per field.
+    fn prefix(&mut self, words: &[AnalysedWord], fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
+        let folded = &words.last()?.analysis.folded;
+        self.highlight.prefixes.push(folded.clone());
+        let pattern = format!("{}.*", regex_escape(folded));
+        let per_field: Vec<Box<dyn Query>> = fields
+            .iter()
+            .filter_map(|&(field, boost)| RegexQuery::from_pattern(&pattern, field).ok().map(|q| boosted(Box::new(q), boost)))
+            .collect();
+        Some(Box::new(BooleanQuery::union(per_field)))
+    }
+
+    /// Sloppy phrases of neighbouring plain words, as bonus clauses.
+    fn proximity(&self, clauses: &[Clause]) -> Vec<Box<dyn Query>> {
+        let mut terms: Vec<Option<String>> = Vec::new();
+        for c in clauses {
+            match (&c.occur, &c.node) {
+                (Occur::Should | Occur::Must, Node::Word { text, scope: None, prefix: false, .. }) => {
+                    let words = analyse_text(text);
+                    if words.len() == 1 && words[0].analysis.stop && self.drop_stop_words {
+                        continue;
+                    }
+                    terms.push(if words.len() == 1 { Some(words[0].analysis.term.clone()) } else { None });
+                }
+                _ => terms.push(None),
+            }
+        }
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for pair in terms.windows(2) {
+            let (Some(a), Some(b)) = (&pair[0], &pair[1]) else { continue };
+            if a == b {
+                continue;
+            }
+            for (field, boost) in [(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)] {
+                let phrase = PhraseQuery::new_with_offset_and_slop(
+                    vec![(0, Term::from_field_text(field, a)), (1, Term::from_field_text(field, b))],
+                    PROXIMITY_SLOP,
+                );
+                out.push(boosted(Box::new(phrase), boost * PROXIMITY_BOOST));
+            }
+        }
+        out
+    }
+}
+
+fn raw_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push('\\');
+            out.push(c);
+        }
+    }
+    out
+}

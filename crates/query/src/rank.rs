@@ -1,0 +1,156 @@
+//! Collecting and ordering hits: the coordination factor, date order, exact hit counts.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{Scorer, Weight};
+use tantivy::{DateTime, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
+
+use crate::request::Sort;
+
+/// The score of an article is multiplied by (groups matched / groups) to this power.
+pub const COORD_POWER: f32 = 2.0;
+
+/// Collects the best `keep` hits in the requested order and counts all matches.
+pub struct RankCollector {
+    /// Weights of the query's word groups (scoring disabled: only matching matters).
+    pub groups: Arc<Vec<Box<dyn Weight>>>,
+    /// How many hits to keep (offset + limit).
+    pub keep: usize,
+    /// The order.
+    pub sort: Sort,
+    /// Name of the date fast field.
+    pub date_field: String,
+}
+
+/// A collected hit.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    /// The sort key (score, or seconds since the epoch for date orders).
+    key: f64,
+    /// The relevance score (coordination applied).
+    pub score: Score,
+    /// The document.
+    pub doc: DocAddress,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    /// Greater is better: higher key, then higher score, then the earlier document.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key
+            .total_cmp(&other.key)
+            .then(self.score.total_cmp(&other.score))
+            .then(other.doc.cmp(&self.doc))
+    }
+}
+
+/// The per-segment part of [`RankCollector`].
+pub struct RankSegmentCollector {
+    segment: SegmentOrdinal,
+    scorers: Vec<Box<dyn Scorer>>,
+    dates: Option<Column<DateTime>>,
+    sort: Sort,
+    keep: usize,
+    heap: BinaryHeap<std::cmp::Reverse<Ranked>>,
+    total: u64,
+}
+
+impl Collector for RankCollector {
+    type Fruit = (u64, Vec<Ranked>);
+    type Child = RankSegmentCollector;
+
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankSegmentCollector> {
+        let scorers = if self.groups.len() > 1 {
+            self.groups.iter().map(|w| w.scorer(reader, 1.0)).collect::<tantivy::Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        let dates = match self.sort {
+            Sort::Relevance => None,
+            _ => reader.fast_fields().date(&self.date_field).ok(),
+        };
+        Ok(RankSegmentCollector {
+            segment,
+            scorers,
+            dates,
+            sort: self.sort,
+            keep: self.keep,
+            heap: BinaryHeap::with_capacity(self.keep + 1),
+            total: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(u64, Vec<Ranked>)>) -> tantivy::Result<(u64, Vec<Ranked>)> {
+        let total = fruits.iter().map(|f| f.0).sum();
+        let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|f| f.1).collect();
+        all.sort_by(|a, b| b.cmp(a));
+        all.truncate(self.keep);
+        Ok((total, all))
+    }
+}
+
+impl SegmentCollector for RankSegmentCollector {
+    type Fruit = (u64, Vec<Ranked>);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.total += 1;
+        if self.keep == 0 {
+            return;
+        }
+        let mut score = score;
+        if !self.scorers.is_empty() {
+            let mut matched = 0usize;
+            for s in &mut self.scorers {
+                if s.doc() < doc {
+                    s.seek(doc);
+                }
+                if s.doc() == doc {
+                    matched += 1;
+                }
+            }
+            let share = matched.max(1) as f32 / self.scorers.len() as f32;
+            score *= share.powf(COORD_POWER);
+        }
+        let key = match self.sort {
+            Sort::Relevance => score as f64,
+            Sort::Newest | Sort::Oldest => {
+                let secs = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
+                match (secs, self.sort) {
+                    (Some(s), Sort::Newest) => s as f64,
+                    (Some(s), _) => -(s as f64),
+                    (None, _) => f64::NEG_INFINITY,
+                }
+            }
+        };
+        let hit = Ranked { key, score, doc: DocAddress::new(self.segment, doc) };
+        if self.heap.len() < self.keep {
+            self.heap.push(std::cmp::Reverse(hit));
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if hit > worst.0 {
+                *worst = std::cmp::Reverse(hit);
+            }
+        }
+    }
+
+    fn harvest(self) -> (u64, Vec<Ranked>) {
+        (self.total, self.heap.into_iter().map(|r| r.0).collect())
+    }
+}
