@@ -31,6 +31,9 @@ pub fn fold_word(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
             chars.push((c.to_ascii_lowercase(), off));
             continue;
         }
+        if is_invisible(c) {
+            continue;
+        }
         for lc in c.to_lowercase() {
             match lc {
                 'ä' => chars.push(('a', off)),
@@ -71,6 +74,12 @@ pub fn fold_word(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
         }
     }
     offsets.push(word.len());
+}
+
+/// Invisible format characters that sit inside words in real text (soft hyphen, zero-width
+/// space and joiners, word joiner, byte order mark): they are dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Whether `chars[i]`, `chars[i + 1]` is `ae`, `oe` or `ue` standing for an umlaut.
@@ -122,6 +131,12 @@ mod tests {
         assert_eq!(fold("Bauer"), "bauer");
         assert_eq!(fold("teuer"), "teuer");
         assert_eq!(fold("Frauen"), "frauen");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        assert_eq!(fold("emp\u{ad}fiehlt"), "empfiehlt");
+        assert_eq!(fold("\u{200b}Impfstoff"), "impfstoff");
     }
 
     #[test]

@@ -45,14 +45,20 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
-/// Cleans a long text: control characters other than newlines and tabs become spaces, every
+/// Cleans a long text: control characters other than newlines and tabs are dropped (they sit
+/// inside words in real exports: `schließ\u{8}en`), tabs become spaces, every
 /// line is trimmed, and runs of blank lines become one paragraph break (`\n`). Words and their
 /// order are kept exactly, so what is indexed is what the source said.
 pub fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line: String =
-            line.chars().map(|c| if c.is_control() && c != '\t' { ' ' } else { c }).collect();
+    // Unicode line and paragraph separators (and NEL) end lines too; left inside a text they
+    // break line-oriented consumers of the JSON output.
+    for line in text.split(['\n', '\u{2028}', '\u{2029}', '\u{85}']) {
+        let line: String = line
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -83,6 +89,8 @@ mod tests {
     #[test]
     fn clean_text_keeps_paragraphs_and_words() {
         let raw = "  Erster Absatz.\r\n\r\n\r\nZweiter\u{0} Absatz.  \n";
-        assert_eq!(clean_text(raw), "Erster Absatz.\nZweiter  Absatz.");
+        assert_eq!(clean_text(raw), "Erster Absatz.\nZweiter Absatz.");
+        assert_eq!(clean_text("schließ\u{8}en\tjetzt"), "schließen jetzt");
+        assert_eq!(clean_text("Eins\u{2028}Zwei\u{85}Drei"), "Eins\nZwei\nDrei");
     }
 }

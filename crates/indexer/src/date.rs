@@ -23,9 +23,9 @@ pub fn parse_date(text: &str) -> Option<OffsetDateTime> {
         (Some(colon), Some(dot)) if dot > colon => &main[..dot],
         _ => main,
     };
-    let dt = PrimitiveDateTime::parse(main, format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"))
-        .or_else(|_| PrimitiveDateTime::parse(main, format_description!("[year]-[month]-[day] [hour]:[minute]")))
-        .or_else(|_| Date::parse(main, format_description!("[year]-[month]-[day]")).map(|d| d.with_time(Time::MIDNIGHT)))
+    let dt = PrimitiveDateTime::parse(main, format_description!("[year]-[month padding:none]-[day padding:none] [hour]:[minute]:[second]"))
+        .or_else(|_| PrimitiveDateTime::parse(main, format_description!("[year]-[month padding:none]-[day padding:none] [hour]:[minute]")))
+        .or_else(|_| Date::parse(main, format_description!("[year]-[month padding:none]-[day padding:none]")).map(|d| d.with_time(Time::MIDNIGHT)))
         .or_else(|_| {
             PrimitiveDateTime::parse(main, format_description!("[day padding:none].[month padding:none].[year] [hour]:[minute]"))
         })
@@ -80,6 +80,7 @@ mod tests {
         assert_eq!(parse_date("2020-11-13 15:31:47"), Some(t));
         assert_eq!(parse_date("2020-11-13T15:31:47.123"), Some(t));
         assert_eq!(parse_date("2020-11-13"), Some(datetime!(2020-11-13 0:00 UTC)));
+        assert_eq!(parse_date("2021-03-3"), Some(datetime!(2021-03-03 0:00 UTC)));
         assert_eq!(parse_date("13.11.2020"), Some(datetime!(2020-11-13 0:00 UTC)));
         assert_eq!(parse_date("3.1.2021 08:15"), Some(datetime!(2021-01-03 8:15 UTC)));
     }

@@ -8,7 +8,8 @@ use presse_indexer::IndexReport;
 /// The reason of a problem without its details (`JSON syntax error at column 7: …` →
 /// `JSON syntax error`), for counting.
 fn reason_class(reason: &str) -> &str {
-    reason.split([':', ';', '(']).next().unwrap_or(reason).trim().trim_end_matches(" at column")
+    let head = reason.split([':', ';', '(']).next().unwrap_or(reason);
+    head.split(" at column").next().unwrap_or(head).trim()
 }
 
 /// The summary lines.
