@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Builds /work/main/fixtures from the FANG-COVID corpus (run once; deterministic)."""
+"""Builds fixtures/ from the FANG-COVID corpus (run once; deterministic)."""
 import gzip, json, os, random, shutil, io
 
-CORPUS = '/work/shared/corpus/fang-covid.jsonl.gz'
-SEED = '/work/shared/seed/000_c3c6136b832743cd.txt'
-OUT = '/work/main/fixtures'
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, '..', '..', 'shared', 'corpus', 'fang-covid.jsonl.gz')
+SEED = os.path.join(HERE, '..', '..', 'shared', 'seed', '000_c3c6136b832743cd.txt')
+OUT = os.path.join(HERE, '..', 'fixtures')
 
 raw = []
 with gzip.open(CORPUS, 'rb') as f:

@@ -224,7 +224,11 @@ mod tests {
 
     fn parts(word: &str) -> Vec<String> {
         let folded = fold(word);
-        CompoundSplitter::default().split(&folded).into_iter().map(|r| folded[r].to_string()).collect()
+        CompoundSplitter::default()
+            .split(&folded)
+            .into_iter()
+            .map(|r| folded[r].to_string())
+            .collect()
     }
 
     #[test]

@@ -28,7 +28,9 @@ pub mod schema;
 pub mod stem;
 pub mod stopwords;
 
-pub use analyzer::{analyse_text, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis, WordAnalyzer};
+pub use analyzer::{
+    analyse_text, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis, WordAnalyzer,
+};
 pub use meta::IndexMeta;
 pub use schema::{build_schema, Fields};
 

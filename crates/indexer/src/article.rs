@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn clean_line_collapses_whitespace_and_controls() {
-        assert_eq!(clean_line("\n  Merkel  warnt\u{7}\tvor \n Lockdown \n"), "Merkel warnt vor Lockdown");
+        assert_eq!(
+            clean_line("\n  Merkel  warnt\u{7}\tvor \n Lockdown \n"),
+            "Merkel warnt vor Lockdown"
+        );
         assert_eq!(clean_line(" \n "), "");
     }
 

@@ -23,17 +23,33 @@ pub fn parse_date(text: &str) -> Option<OffsetDateTime> {
         (Some(colon), Some(dot)) if dot > colon => &main[..dot],
         _ => main,
     };
-    let dt = PrimitiveDateTime::parse(main, format_description!("[year]-[month padding:none]-[day padding:none] [hour]:[minute]:[second]"))
-        .or_else(|_| PrimitiveDateTime::parse(main, format_description!("[year]-[month padding:none]-[day padding:none] [hour]:[minute]")))
-        .or_else(|_| Date::parse(main, format_description!("[year]-[month padding:none]-[day padding:none]")).map(|d| d.with_time(Time::MIDNIGHT)))
-        .or_else(|_| {
-            PrimitiveDateTime::parse(main, format_description!("[day padding:none].[month padding:none].[year] [hour]:[minute]"))
-        })
-        .or_else(|_| {
-            Date::parse(main, format_description!("[day padding:none].[month padding:none].[year]"))
-                .map(|d| d.with_time(Time::MIDNIGHT))
-        })
-        .ok()?;
+    let dt = PrimitiveDateTime::parse(
+        main,
+        format_description!(
+            "[year]-[month padding:none]-[day padding:none] [hour]:[minute]:[second]"
+        ),
+    )
+    .or_else(|_| {
+        PrimitiveDateTime::parse(
+            main,
+            format_description!("[year]-[month padding:none]-[day padding:none] [hour]:[minute]"),
+        )
+    })
+    .or_else(|_| {
+        Date::parse(main, format_description!("[year]-[month padding:none]-[day padding:none]"))
+            .map(|d| d.with_time(Time::MIDNIGHT))
+    })
+    .or_else(|_| {
+        PrimitiveDateTime::parse(
+            main,
+            format_description!("[day padding:none].[month padding:none].[year] [hour]:[minute]"),
+        )
+    })
+    .or_else(|_| {
+        Date::parse(main, format_description!("[day padding:none].[month padding:none].[year]"))
+            .map(|d| d.with_time(Time::MIDNIGHT))
+    })
+    .ok()?;
     Some(dt.assume_offset(offset.unwrap_or(UtcOffset::UTC)))
 }
 

@@ -111,7 +111,13 @@ impl IndexerBuilder {
             writer.delete_all_documents()?;
             IndexMeta::default().write(dir)?;
         }
-        Ok(Indexer { index, writer, fields, dir: dir.to_path_buf(), follow_links: self.follow_links })
+        Ok(Indexer {
+            index,
+            writer,
+            fields,
+            dir: dir.to_path_buf(),
+            follow_links: self.follow_links,
+        })
     }
 }
 
@@ -197,7 +203,11 @@ impl Indexer {
             doc.add_date(f.date, DateTime::from_timestamp_secs(date.unix_timestamp()));
         }
         doc.add_text(f.path, &article.path);
-        let file = article.path.rsplit_once(':').filter(|(_, l)| l.parse::<u64>().is_ok()).map_or(article.path.as_str(), |(p, _)| p);
+        let file = article
+            .path
+            .rsplit_once(':')
+            .filter(|(_, l)| l.parse::<u64>().is_ok())
+            .map_or(article.path.as_str(), |(p, _)| p);
         doc.add_text(f.file, file);
         self.writer.add_document(doc)?;
         Ok(())
@@ -236,7 +246,7 @@ impl Indexer {
                 Item::Article(a) => match self.add_article(&a) {
                     Ok(()) => {
                         count += 1;
-                        if count % 1000 == 0 {
+                        if count.is_multiple_of(1000) {
                             articles.fetch_add(1000, Ordering::Relaxed);
                             report(files_done.load(Ordering::Relaxed));
                         }

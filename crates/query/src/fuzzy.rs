@@ -140,7 +140,13 @@ pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -
 }
 
 /// The expansions within `distance` edits (1 or 2) whatever the term's frequency (`wort~2`).
-pub fn expand_forced(searcher: &Searcher, fields: &[Field], folded: &str, term: &str, distance: u8) -> Vec<Expansion> {
+pub fn expand_forced(
+    searcher: &Searcher,
+    fields: &[Field],
+    folded: &str,
+    term: &str,
+    distance: u8,
+) -> Vec<Expansion> {
     expand_within(searcher, fields, folded, term, distance.clamp(1, 2), false)
 }
 

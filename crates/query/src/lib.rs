@@ -130,7 +130,8 @@ impl Searcher {
         IndexMeta::check(dir).map_err(|e| QueryError::Incompatible(e.to_string()))?;
         let index = Index::open(mmap).map_err(|e| io_error(dir, e))?;
         register(&index);
-        let fields = Fields::from_schema(&index.schema()).map_err(|e| QueryError::Incompatible(e.to_string()))?;
+        let fields = Fields::from_schema(&index.schema())
+            .map_err(|e| QueryError::Incompatible(e.to_string()))?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -176,13 +177,15 @@ impl Searcher {
             sort: request.sort,
             date_field: presse_analysis::schema::names::DATE.to_string(),
         };
-        let (total, ranked) = searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
+        let (total, ranked) =
+            searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
         let mut analyzer = WordAnalyzer::default();
         let mut hits = Vec::new();
         for (i, r) in ranked.iter().enumerate().skip(request.offset) {
             let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&inner.dir, e))?;
             let article = self.stored(&doc);
-            let title_matches = snippet::find_matches(&article.title, &plan.highlight, &mut analyzer);
+            let title_matches =
+                snippet::find_matches(&article.title, &plan.highlight, &mut analyzer);
             let mut text = article.lead.clone().unwrap_or_default();
             if !text.is_empty() {
                 text.push('\n');
@@ -220,7 +223,8 @@ impl Searcher {
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
         let inner = &*self.inner;
         let searcher = inner.reader.searcher();
-        let query = TermQuery::new(Term::from_field_text(inner.fields.id, id), IndexRecordOption::Basic);
+        let query =
+            TermQuery::new(Term::from_field_text(inner.fields.id, id), IndexRecordOption::Basic);
         let top = searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .map_err(|e| io_error(&inner.dir, e))?;

@@ -113,7 +113,10 @@ fn malformed(message: impl Into<String>, position: usize) -> QueryError {
 /// Parses query text into top-level clauses.
 pub fn parse(text: &str) -> Result<Vec<Clause>, QueryError> {
     if text.len() > MAX_QUERY_BYTES {
-        return Err(malformed(format!("query too long (over {MAX_QUERY_BYTES} bytes)"), MAX_QUERY_BYTES));
+        return Err(malformed(
+            format!("query too long (over {MAX_QUERY_BYTES} bytes)"),
+            MAX_QUERY_BYTES,
+        ));
     }
     let mut p = Parser { text, pos: 0, depth: 0 };
     let clauses = p.clauses(false)?;
@@ -148,7 +151,9 @@ impl<'q> Parser<'q> {
                 self.pos += 1;
                 return Ok(out);
             }
-            if rest.starts_with("OR") && rest[2..].starts_with(|c: char| c.is_whitespace() || c == '(' || c == '"') {
+            if rest.starts_with("OR")
+                && rest[2..].starts_with(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            {
                 let at = self.pos;
                 self.pos += 2;
                 self.skip_space();
@@ -194,13 +199,21 @@ impl<'q> Parser<'q> {
                 // `url:https://…` or a word right after the colon: a field scope.
                 match Scope::parse(name) {
                     Some(s) => {
-                        if after.is_empty() || after.starts_with(char::is_whitespace) || after.starts_with(')') {
-                            return Err(malformed(format!("`{name}:` needs a word after it"), start + colon + 1));
+                        if after.is_empty()
+                            || after.starts_with(char::is_whitespace)
+                            || after.starts_with(')')
+                        {
+                            return Err(malformed(
+                                format!("`{name}:` needs a word after it"),
+                                start + colon + 1,
+                            ));
                         }
                         scope = Some(s);
                         self.pos += colon + 1;
                     }
-                    None if !after.starts_with("//") && after.starts_with(|c: char| c.is_alphanumeric() || c == '"') => {
+                    None if !after.starts_with("//")
+                        && after.starts_with(|c: char| c.is_alphanumeric() || c == '"') =>
+                    {
                         return Err(malformed(
                             format!("unknown field `{name}` (fields: title, lead, body, source, author, url)"),
                             start,
@@ -277,22 +290,46 @@ mod tests {
     #[test]
     fn plain_words() {
         let c = parse("Lawrow  Cybersicherheit").unwrap();
-        assert_eq!(c, vec![
-            Clause { occur: Occur::Should, node: word("Lawrow") },
-            Clause { occur: Occur::Should, node: word("Cybersicherheit") },
-        ]);
+        assert_eq!(
+            c,
+            vec![
+                Clause { occur: Occur::Should, node: word("Lawrow") },
+                Clause { occur: Occur::Should, node: word("Cybersicherheit") },
+            ]
+        );
     }
 
     #[test]
     fn operators() {
-        let c = parse(r#"+Merkel -Trump "neue Regeln" title:Impfstoff Test* Nawalni~2 (a OR b)"#).unwrap();
+        let c = parse(r#"+Merkel -Trump "neue Regeln" title:Impfstoff Test* Nawalni~2 (a OR b)"#)
+            .unwrap();
         assert_eq!(c[0].occur, Occur::Must);
         assert_eq!(c[1].occur, Occur::MustNot);
         assert_eq!(c[2].node, Node::Phrase { text: "neue Regeln".into(), scope: None });
-        assert_eq!(c[3].node, Node::Word { text: "Impfstoff".into(), scope: Some(Scope::Title), prefix: false, fuzzy: None });
-        assert_eq!(c[4].node, Node::Word { text: "Test".into(), scope: None, prefix: true, fuzzy: None });
-        assert_eq!(c[5].node, Node::Word { text: "Nawalni".into(), scope: None, prefix: false, fuzzy: Some(2) });
-        assert_eq!(c[6].node, Node::Group(vec![Clause { occur: Occur::Should, node: Node::Or(vec![word("a"), word("b")]) }]));
+        assert_eq!(
+            c[3].node,
+            Node::Word {
+                text: "Impfstoff".into(),
+                scope: Some(Scope::Title),
+                prefix: false,
+                fuzzy: None
+            }
+        );
+        assert_eq!(
+            c[4].node,
+            Node::Word { text: "Test".into(), scope: None, prefix: true, fuzzy: None }
+        );
+        assert_eq!(
+            c[5].node,
+            Node::Word { text: "Nawalni".into(), scope: None, prefix: false, fuzzy: Some(2) }
+        );
+        assert_eq!(
+            c[6].node,
+            Node::Group(vec![Clause {
+                occur: Occur::Should,
+                node: Node::Or(vec![word("a"), word("b")])
+            }])
+        );
     }
 
     #[test]
@@ -300,7 +337,15 @@ mod tests {
         assert_eq!(parse("Test-Pflicht").unwrap()[0].node, word("Test-Pflicht"));
         assert_eq!(parse("Covid-19").unwrap()[0].node, word("Covid-19"));
         let c = parse("url:https://zeit.de/x").unwrap();
-        assert_eq!(c[0].node, Node::Word { text: "https://zeit.de/x".into(), scope: Some(Scope::Url), prefix: false, fuzzy: None });
+        assert_eq!(
+            c[0].node,
+            Node::Word {
+                text: "https://zeit.de/x".into(),
+                scope: Some(Scope::Url),
+                prefix: false,
+                fuzzy: None
+            }
+        );
     }
 
     #[test]

@@ -101,7 +101,11 @@ pub fn compile(
             occur => {
                 positive = true;
                 groups.push(q.box_clone());
-                let o = if occur == Occur::Must { tantivy::query::Occur::Must } else { tantivy::query::Occur::Should };
+                let o = if occur == Occur::Must {
+                    tantivy::query::Occur::Must
+                } else {
+                    tantivy::query::Occur::Should
+                };
                 subqueries.push((o, q));
             }
         }
@@ -141,7 +145,10 @@ fn filters(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
     if request.since.is_some() || request.until.is_some() {
         use std::ops::Bound;
         let bound = |t: Option<time::OffsetDateTime>| match t {
-            Some(t) => Bound::Included(Term::from_field_date(fields.date, DateTime::from_timestamp_secs(t.unix_timestamp()))),
+            Some(t) => Bound::Included(Term::from_field_date(
+                fields.date,
+                DateTime::from_timestamp_secs(t.unix_timestamp()),
+            )),
             None => Bound::Unbounded,
         };
         out.push(Box::new(RangeQuery::new(bound(request.since), bound(request.until))));
@@ -150,14 +157,24 @@ fn filters(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
         let alternatives: Vec<Box<dyn Query>> = request
             .sources
             .iter()
-            .map(|s| Box::new(TermQuery::new(Term::from_field_text(fields.source, s), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .map(|s| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.source, s),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
             .collect();
         out.push(Box::new(BooleanQuery::union(alternatives)));
     }
     for author in &request.authors {
         let words: Vec<Box<dyn Query>> = analyse_text(author)
             .iter()
-            .map(|w| Box::new(TermQuery::new(Term::from_field_text(fields.author, &w.analysis.term), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .map(|w| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.author, &w.analysis.term),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
             .collect();
         if words.is_empty() {
             out.push(Box::new(EmptyQuery));
@@ -182,12 +199,18 @@ impl Compiler<'_> {
         }
     }
 
-    fn node(&mut self, node: &Node, _outer: Option<Scope>) -> Result<Option<Box<dyn Query>>, QueryError> {
+    fn node(
+        &mut self,
+        node: &Node,
+        _outer: Option<Scope>,
+    ) -> Result<Option<Box<dyn Query>>, QueryError> {
         match node {
             Node::Word { text, scope: Some(Scope::Source), .. } => {
                 Ok(Some(raw_term(self.fields.source, &text.trim().to_lowercase())))
             }
-            Node::Word { text, scope: Some(Scope::Url), .. } => Ok(Some(raw_term(self.fields.url, text.trim()))),
+            Node::Word { text, scope: Some(Scope::Url), .. } => {
+                Ok(Some(raw_term(self.fields.url, text.trim())))
+            }
             Node::Word { text, scope, prefix, fuzzy } => {
                 let fields = self.text_fields(*scope);
                 let words = analyse_text(text);
@@ -208,14 +231,19 @@ impl Compiler<'_> {
                 let folded: Vec<&str> = words.iter().map(|w| w.analysis.folded.as_str()).collect();
                 let joined = analyzer.joined_term(&folded);
                 self.highlight.terms.insert(joined.clone());
-                let all: Vec<Box<dyn Query>> = words.iter().map(|w| self.word(w, &fields, *fuzzy)).collect();
-                let alternatives: Vec<Box<dyn Query>> =
-                    vec![self.term_in_fields(&joined, &fields), Box::new(BooleanQuery::intersection(all))];
+                let all: Vec<Box<dyn Query>> =
+                    words.iter().map(|w| self.word(w, &fields, *fuzzy)).collect();
+                let alternatives: Vec<Box<dyn Query>> = vec![
+                    self.term_in_fields(&joined, &fields),
+                    Box::new(BooleanQuery::intersection(all)),
+                ];
                 Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
             }
             Node::Phrase { text, scope } => {
                 let fields = match scope {
-                    Some(Scope::Source) => return Ok(Some(raw_term(self.fields.source, &text.trim().to_lowercase()))),
+                    Some(Scope::Source) => {
+                        return Ok(Some(raw_term(self.fields.source, &text.trim().to_lowercase())))
+                    }
                     Some(Scope::Url) => return Ok(Some(raw_term(self.fields.url, text.trim()))),
                     _ => self.text_fields(*scope),
                 };
@@ -233,7 +261,12 @@ impl Compiler<'_> {
                             .map(|&(field, boost)| {
                                 let terms = words
                                     .iter()
-                                    .map(|w| (w.position - first, Term::from_field_text(field, &w.analysis.term)))
+                                    .map(|w| {
+                                        (
+                                            w.position - first,
+                                            Term::from_field_text(field, &w.analysis.term),
+                                        )
+                                    })
                                     .collect();
                                 boosted(Box::new(PhraseQuery::new_with_offset(terms)), boost)
                             })
@@ -249,7 +282,8 @@ impl Compiler<'_> {
                         alternatives.push(q);
                     }
                 }
-                Ok((!alternatives.is_empty()).then(|| Box::new(BooleanQuery::union(alternatives)) as Box<dyn Query>))
+                Ok((!alternatives.is_empty())
+                    .then(|| Box::new(BooleanQuery::union(alternatives)) as Box<dyn Query>))
             }
             Node::Group(clauses) => {
                 let mut subqueries = Vec::new();
@@ -280,7 +314,10 @@ impl Compiler<'_> {
         let mut per_field: Vec<Box<dyn Query>> = fields
             .iter()
             .map(|&(field, boost)| {
-                let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+                let q = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
                 boosted(Box::new(q), boost)
             })
             .collect();
@@ -293,7 +330,12 @@ impl Compiler<'_> {
 
     /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
     /// `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`.
-    fn word(&mut self, word: &AnalysedWord, fields: &[(Field, f32)], fuzzy: Option<u8>) -> Box<dyn Query> {
+    fn word(
+        &mut self,
+        word: &AnalysedWord,
+        fields: &[(Field, f32)],
+        fuzzy: Option<u8>,
+    ) -> Box<dyn Query> {
         let a = &word.analysis;
         self.highlight.terms.insert(a.term.clone());
         let mut alternatives = vec![self.term_in_fields(&a.term, fields)];
@@ -327,13 +369,19 @@ impl Compiler<'_> {
     }
 
     /// `wort*`: index terms starting with the folded word, constant score per field.
-    fn prefix(&mut self, words: &[AnalysedWord], fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
+    fn prefix(
+        &mut self,
+        words: &[AnalysedWord],
+        fields: &[(Field, f32)],
+    ) -> Option<Box<dyn Query>> {
         let folded = &words.last()?.analysis.folded;
         self.highlight.prefixes.push(folded.clone());
         let pattern = format!("{}.*", regex_escape(folded));
         let per_field: Vec<Box<dyn Query>> = fields
             .iter()
-            .filter_map(|&(field, boost)| RegexQuery::from_pattern(&pattern, field).ok().map(|q| boosted(Box::new(q), boost)))
+            .filter_map(|&(field, boost)| {
+                RegexQuery::from_pattern(&pattern, field).ok().map(|q| boosted(Box::new(q), boost))
+            })
             .collect();
         Some(Box::new(BooleanQuery::union(per_field)))
     }
@@ -343,12 +391,19 @@ impl Compiler<'_> {
         let mut terms: Vec<Option<String>> = Vec::new();
         for c in clauses {
             match (&c.occur, &c.node) {
-                (Occur::Should | Occur::Must, Node::Word { text, scope: None, prefix: false, .. }) => {
+                (
+                    Occur::Should | Occur::Must,
+                    Node::Word { text, scope: None, prefix: false, .. },
+                ) => {
                     let words = analyse_text(text);
                     if words.len() == 1 && words[0].analysis.stop && self.drop_stop_words {
                         continue;
                     }
-                    terms.push(if words.len() == 1 { Some(words[0].analysis.term.clone()) } else { None });
+                    terms.push(if words.len() == 1 {
+                        Some(words[0].analysis.term.clone())
+                    } else {
+                        None
+                    });
                 }
                 _ => terms.push(None),
             }
@@ -361,7 +416,10 @@ impl Compiler<'_> {
             }
             for (field, boost) in [(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)] {
                 let phrase = PhraseQuery::new_with_offset_and_slop(
-                    vec![(0, Term::from_field_text(field, a)), (1, Term::from_field_text(field, b))],
+                    vec![
+                        (0, Term::from_field_text(field, a)),
+                        (1, Term::from_field_text(field, b)),
+                    ],
                     PROXIMITY_SLOP,
                 );
                 out.push(boosted(Box::new(phrase), boost * PROXIMITY_BOOST));

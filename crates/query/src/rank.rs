@@ -73,9 +73,16 @@ impl Collector for RankCollector {
     type Fruit = (u64, Vec<Ranked>);
     type Child = RankSegmentCollector;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankSegmentCollector> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<RankSegmentCollector> {
         let scorers = if self.groups.len() > 1 {
-            self.groups.iter().map(|w| w.scorer(reader, 1.0)).collect::<tantivy::Result<Vec<_>>>()?
+            self.groups
+                .iter()
+                .map(|w| w.scorer(reader, 1.0))
+                .collect::<tantivy::Result<Vec<_>>>()?
         } else {
             Vec::new()
         };
@@ -132,7 +139,8 @@ impl SegmentCollector for RankSegmentCollector {
         let key = match self.sort {
             Sort::Relevance => score as f64,
             Sort::Newest | Sort::Oldest => {
-                let secs = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
+                let secs =
+                    self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
                 match (secs, self.sort) {
                     (Some(s), Sort::Newest) => s as f64,
                     (Some(s), _) => -(s as f64),

@@ -136,8 +136,9 @@ pub fn parse_date_bound(text: &str, bound: Bound) -> Result<OffsetDateTime, Quer
             (first, last)
         }
         (Some(m), Some(d)) => {
-            let day = Date::from_calendar_date(year, month_of(m)?, u8::try_from(d).map_err(|_| bad())?)
-                .map_err(|_| bad())?;
+            let day =
+                Date::from_calendar_date(year, month_of(m)?, u8::try_from(d).map_err(|_| bad())?)
+                    .map_err(|_| bad())?;
             (day, day)
         }
     };
@@ -155,9 +156,18 @@ mod tests {
     #[test]
     fn partial_dates() {
         assert_eq!(parse_date_bound("2020", Bound::Start).unwrap(), datetime!(2020-01-01 0:00 UTC));
-        assert_eq!(parse_date_bound("2020", Bound::End).unwrap(), datetime!(2020-12-31 23:59:59 UTC));
-        assert_eq!(parse_date_bound("2020-02", Bound::End).unwrap(), datetime!(2020-02-29 23:59:59 UTC));
-        assert_eq!(parse_date_bound("2021-03-05", Bound::Start).unwrap(), datetime!(2021-03-05 0:00 UTC));
+        assert_eq!(
+            parse_date_bound("2020", Bound::End).unwrap(),
+            datetime!(2020-12-31 23:59:59 UTC)
+        );
+        assert_eq!(
+            parse_date_bound("2020-02", Bound::End).unwrap(),
+            datetime!(2020-02-29 23:59:59 UTC)
+        );
+        assert_eq!(
+            parse_date_bound("2021-03-05", Bound::Start).unwrap(),
+            datetime!(2021-03-05 0:00 UTC)
+        );
         for bad in ["", "20x0", "2020-13", "2020-02-30", "2020-1-1-1"] {
             assert!(parse_date_bound(bad, Bound::Start).is_err(), "{bad}");
         }

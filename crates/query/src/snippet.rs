@@ -34,10 +34,15 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
             continue;
         }
         // Compound parts, only looked for when a searched term could be inside the word.
-        if folded.len() >= 7 && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str())) {
+        if folded.len() >= 7 && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()))
+        {
             for part in analyzer.analyse(word).parts {
                 if hl.terms.contains(&part.term) {
-                    out.push(Match { start: start + part.start, end: start + part.end, term: part.term });
+                    out.push(Match {
+                        start: start + part.start,
+                        end: start + part.end,
+                        term: part.term,
+                    });
                 }
             }
         }
@@ -83,7 +88,9 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize) -> Snippet 
         if let Some(ws) = text[..start].rfind(char::is_whitespace) {
             let after = ws + text[ws..].chars().next().map_or(1, char::len_utf8);
             // Move forward to the next word if the boundary before is far.
-            start = if start - after <= context { after } else {
+            start = if start - after <= context {
+                after
+            } else {
                 text[start..].find(char::is_whitespace).map_or(start, |i| start + i + 1)
             };
         } else {
@@ -99,7 +106,10 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize) -> Snippet 
     }
     let prefix = if start > 0 { "… " } else { "" };
     let suffix = if end < text.len() { " …" } else { "" };
-    let body: String = text[start..end].chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect();
+    let body: String = text[start..end]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+        .collect();
     let shift = prefix.len();
     let highlights = matches
         .iter()
@@ -133,7 +143,11 @@ mod tests {
     fn umlauts_and_sharp_s_are_highlighted_exactly() {
         let text = "Der russische Außenminister Lawrow sagte, die Präsidentschaftswahlen würden überschätzt.";
         let mut a = WordAnalyzer::default();
-        let m = find_matches(text, &highlight("Aussenminister Präsidentschaftswahl überschätzt"), &mut a);
+        let m = find_matches(
+            text,
+            &highlight("Aussenminister Präsidentschaftswahl überschätzt"),
+            &mut a,
+        );
         let s = make_snippet(text, &m, 200);
         assert_eq!(s.text, text);
         assert_eq!(marked(&s), ["Außenminister", "Präsidentschaftswahlen", "überschätzt"]);
@@ -151,7 +165,8 @@ mod tests {
     #[test]
     fn window_goes_to_the_densest_passage_and_cuts_at_words() {
         let filler = "Wort ".repeat(100);
-        let text = format!("{filler}Impfstoff hier. {filler}Impfstoff und Zulassung zusammen. {filler}");
+        let text =
+            format!("{filler}Impfstoff hier. {filler}Impfstoff und Zulassung zusammen. {filler}");
         let mut a = WordAnalyzer::default();
         let m = find_matches(&text, &highlight("Impfstoff Zulassung"), &mut a);
         let s = make_snippet(&text, &m, 120);
@@ -159,7 +174,12 @@ mod tests {
         assert_eq!(marked(&s), ["Impfstoff", "Zulassung"]);
         assert!(s.text.chars().count() <= 124);
         for w in s.text.trim_start_matches("… ").trim_end_matches(" …").split(' ') {
-            assert!(w.is_empty() || w == "Wort" || "Impfstoff und Zulassung zusammen. hier.".contains(w), "cut word {w}");
+            assert!(
+                w.is_empty()
+                    || w == "Wort"
+                    || "Impfstoff und Zulassung zusammen. hier.".contains(w),
+                "cut word {w}"
+            );
         }
     }
 

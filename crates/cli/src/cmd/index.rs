@@ -25,7 +25,11 @@ pub fn run(args: &IndexArgs) -> Result<Exit> {
         println!("{}", summary::index_summary(&report, &args.index));
     }
     if report.articles_indexed == 0 {
-        let why = if report.files_read == 0 { "no article files found" } else { "no article could be read" };
+        let why = if report.files_read == 0 {
+            "no article files found"
+        } else {
+            "no article could be read"
+        };
         anyhow::bail!("nothing indexed: {why} in {}", paths_list(&args.paths));
     }
     if args.strict && report.skipped() > 0 {

@@ -45,7 +45,10 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     let results = match searcher.search(&request(args, query)?) {
         Ok(r) => r,
         Err(presse_query::QueryError::Malformed { message, position }) => {
-            anyhow::bail!("malformed query: {message}\n  {query}\n  {}^", " ".repeat(query[..position.min(query.len())].chars().count()));
+            anyhow::bail!(
+                "malformed query: {message}\n  {query}\n  {}^",
+                " ".repeat(query[..position.min(query.len())].chars().count())
+            );
         }
         Err(e) => return Err(e.into()),
     };
@@ -64,12 +67,14 @@ fn run_batch(args: &SearchArgs, searcher: &Searcher, path: &std::path::Path) -> 
     let input: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let f = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let f =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
         Box::new(std::io::BufReader::new(f))
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (n, line) in input.lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: cannot read line", path.display(), n + 1))?;
+        let line =
+            line.with_context(|| format!("{}:{}: cannot read line", path.display(), n + 1))?;
         let query = line.trim();
         match searcher.search(&request(args, query)?) {
             Ok(results) => json::results(&mut out, &results)?,

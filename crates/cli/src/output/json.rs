@@ -13,7 +13,10 @@ fn one_line(value: &impl serde::Serialize) -> Result<String> {
     if !text.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
         return Ok(text);
     }
-    Ok(text.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029").replace('\u{85}', "\\u0085"))
+    Ok(text
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        .replace('\u{85}', "\\u0085"))
 }
 
 /// Writes the results as one JSON line.

@@ -43,7 +43,10 @@ mod tests {
 
     #[test]
     fn classes() {
-        assert_eq!(reason_class("JSON syntax error at column 7: expected value; line skipped"), "JSON syntax error");
+        assert_eq!(
+            reason_class("JSON syntax error at column 7: expected value; line skipped"),
+            "JSON syntax error"
+        );
         assert_eq!(reason_class("empty file"), "empty file");
         assert_eq!(reason_class("no title and no text; skipped"), "no title and no text");
     }

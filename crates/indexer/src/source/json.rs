@@ -41,12 +41,19 @@ fn find<'a>(obj: &'a Map<String, Value>, names: &[&'a str]) -> Option<(&'a str, 
             return Some((name, v));
         }
     }
-    obj.iter().find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n))).map(|(k, v)| (k.as_str(), v))
+    obj.iter()
+        .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+        .map(|(k, v)| (k.as_str(), v))
 }
 
 /// The text of a field: a string, or an array of strings joined with `sep`. Other types are
 /// reported in `notes` and ignored.
-fn text_of(obj: &Map<String, Value>, names: &[&str], sep: &str, notes: &mut Vec<String>) -> Option<String> {
+fn text_of(
+    obj: &Map<String, Value>,
+    names: &[&str],
+    sep: &str,
+    notes: &mut Vec<String>,
+) -> Option<String> {
     let (key, value) = find(obj, names)?;
     match value {
         Value::Null => None,
@@ -79,8 +86,10 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
         return Err(format!("expected a JSON object, found {}", kind(value)));
     };
     let mut notes = Vec::new();
-    let title = text_of(obj, keys::TITLE, " ", &mut notes).map(|t| clean_line(&t)).unwrap_or_default();
-    let body = text_of(obj, keys::BODY, "\n", &mut notes).map(|t| clean_text(&t)).unwrap_or_default();
+    let title =
+        text_of(obj, keys::TITLE, " ", &mut notes).map(|t| clean_line(&t)).unwrap_or_default();
+    let body =
+        text_of(obj, keys::BODY, "\n", &mut notes).map(|t| clean_text(&t)).unwrap_or_default();
     if title.is_empty() && body.is_empty() {
         let mut reason = "no title and no text".to_string();
         if !notes.is_empty() {
@@ -88,9 +97,13 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
         }
         return Err(reason);
     }
-    let lead = text_of(obj, keys::LEAD, "\n", &mut notes).map(|t| clean_text(&t)).filter(|t| !t.is_empty());
+    let lead = text_of(obj, keys::LEAD, "\n", &mut notes)
+        .map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty());
     let caption = text_of(obj, keys::CAPTION, " ", &mut notes).and_then(|t| non_empty_line(&t));
-    let source = text_of(obj, keys::SOURCE, ", ", &mut notes).and_then(|t| non_empty_line(&t)).map(|s| s.to_lowercase());
+    let source = text_of(obj, keys::SOURCE, ", ", &mut notes)
+        .and_then(|t| non_empty_line(&t))
+        .map(|s| s.to_lowercase());
     let author = text_of(obj, keys::AUTHOR, ", ", &mut notes).and_then(|t| non_empty_line(&t));
     let url = text_of(obj, keys::URL, " ", &mut notes).and_then(|t| non_empty_line(&t));
     let date = match text_of(obj, keys::DATE, " ", &mut notes) {
@@ -105,7 +118,18 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
     };
     let id = url.clone().unwrap_or(fallback_id);
     Ok(Mapped {
-        article: Some(Article { id, title, caption, lead, body, source, author, date, url, path: path.to_string() }),
+        article: Some(Article {
+            id,
+            title,
+            caption,
+            lead,
+            body,
+            source,
+            author,
+            date,
+            url,
+            path: path.to_string(),
+        }),
         notes,
     })
 }
@@ -146,7 +170,10 @@ mod tests {
     #[test]
     fn no_url_uses_fallback_id() {
         let v = json!({"title": "T", "text": "B"});
-        assert_eq!(map_value(&v, "f.jsonl:7", "f.jsonl:7".into()).unwrap().article.unwrap().id, "f.jsonl:7");
+        assert_eq!(
+            map_value(&v, "f.jsonl:7", "f.jsonl:7".into()).unwrap().article.unwrap().id,
+            "f.jsonl:7"
+        );
     }
 
     #[test]
@@ -156,7 +183,8 @@ mod tests {
         assert_eq!(m.article.unwrap().title, "");
         assert_eq!(m.notes.len(), 2, "{:?}", m.notes);
         assert!(m.notes[0].contains("`header` is a number"));
-        let err = map_value(&json!({"url": "u", "date": "2020-01-01"}), "p", "p".into()).unwrap_err();
+        let err =
+            map_value(&json!({"url": "u", "date": "2020-01-01"}), "p", "p".into()).unwrap_err();
         assert_eq!(err, "no title and no text");
         assert!(map_value(&json!([1, 2]), "p", "p".into()).is_err());
     }

@@ -136,7 +136,8 @@ pub fn collect_inputs(
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
-                let hidden = e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+                let hidden =
+                    e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
                 let excluded = exclude.as_deref().is_some_and(|x| e.path() == x);
                 !hidden && !excluded
             });
@@ -147,7 +148,10 @@ pub fn collect_inputs(
                     let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
                     let reason = match e.loop_ancestor() {
                         Some(a) => format!("symbolic link loop back to {}; skipped", a.display()),
-                        None => format!("cannot read: {}", e.io_error().map(|e| e.to_string()).unwrap_or(e.to_string())),
+                        None => format!(
+                            "cannot read: {}",
+                            e.io_error().map(|e| e.to_string()).unwrap_or(e.to_string())
+                        ),
                     };
                     problems.push(problem(&path, None, reason, true));
                     continue;
@@ -158,8 +162,12 @@ pub fn collect_inputs(
             }
             let Some((format, gzip)) = format_of(entry.path()) else { continue };
             match entry.metadata() {
-                Ok(m) => files.push(InputFile { path: entry.into_path(), format, gzip, size: m.len() }),
-                Err(e) => problems.push(problem(entry.path(), None, format!("cannot read: {e}"), true)),
+                Ok(m) => {
+                    files.push(InputFile { path: entry.into_path(), format, gzip, size: m.len() })
+                }
+                Err(e) => {
+                    problems.push(problem(entry.path(), None, format!("cannot read: {e}"), true))
+                }
             }
         }
     }
@@ -189,7 +197,12 @@ pub fn read_file(file: &InputFile, sink: &mut dyn FnMut(Item)) -> u64 {
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
                 let what = if file.gzip { "corrupt or truncated gzip" } else { "read error" };
-                sink(Item::Problem(problem(path, None, format!("{what}: {e}; file skipped"), true)));
+                sink(Item::Problem(problem(
+                    path,
+                    None,
+                    format!("{what}: {e}; file skipped"),
+                    true,
+                )));
                 return bytes.len() as u64;
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -199,12 +212,22 @@ pub fn read_file(file: &InputFile, sink: &mut dyn FnMut(Item)) -> u64 {
             let (text, encoding) = match decode(&bytes) {
                 Ok(t) => t,
                 Err(Undecodable::Binary) => {
-                    sink(Item::Problem(problem(path, None, "binary file, not text; skipped", true)));
+                    sink(Item::Problem(problem(
+                        path,
+                        None,
+                        "binary file, not text; skipped",
+                        true,
+                    )));
                     return bytes.len() as u64;
                 }
             };
             if encoding == Encoding::Windows1252 {
-                sink(Item::Problem(problem(path, None, "not UTF-8; read as Windows-1252 (Latin-1)", false)));
+                sink(Item::Problem(problem(
+                    path,
+                    None,
+                    "not UTF-8; read as Windows-1252 (Latin-1)",
+                    false,
+                )));
             }
             let path_str = path.display().to_string();
             if file.format == Format::Txt {
@@ -233,7 +256,10 @@ fn read_json_document(text: &str, path: &str, sink: &mut dyn FnMut(Item)) {
                 let p = Problem {
                     path: path.to_string(),
                     line: Some(e.line() as u64),
-                    reason: format!("JSON syntax error at column {}: {e}; rest of file skipped", e.column()),
+                    reason: format!(
+                        "JSON syntax error at column {}: {e}; rest of file skipped",
+                        e.column()
+                    ),
                     skipped: true,
                 };
                 emit_values(&values, path, &mut index, sink);
@@ -254,11 +280,21 @@ fn emit_values(values: &[Value], path: &str, index: &mut usize, sink: &mut dyn F
     }
 }
 
-fn emit_mapped(mapped: Result<json::Mapped, String>, path: &str, line: Option<u64>, sink: &mut dyn FnMut(Item)) {
+fn emit_mapped(
+    mapped: Result<json::Mapped, String>,
+    path: &str,
+    line: Option<u64>,
+    sink: &mut dyn FnMut(Item),
+) {
     match mapped {
         Ok(m) => {
             for note in m.notes {
-                sink(Item::Problem(Problem { path: path.to_string(), line, reason: note, skipped: false }));
+                sink(Item::Problem(Problem {
+                    path: path.to_string(),
+                    line,
+                    reason: note,
+                    skipped: false,
+                }));
             }
             if let Some(a) = m.article {
                 sink(Item::Article(Box::new(a)));
@@ -274,7 +310,11 @@ fn emit_mapped(mapped: Result<json::Mapped, String>, path: &str, line: Option<u6
 }
 
 /// JSON lines, streamed: memory holds one line at a time.
-fn read_json_lines(file: &InputFile, reader: Box<dyn Read + Send>, sink: &mut dyn FnMut(Item)) -> u64 {
+fn read_json_lines(
+    file: &InputFile,
+    reader: Box<dyn Read + Send>,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
     let path = file.path.display().to_string();
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut buf = Vec::new();
@@ -301,17 +341,28 @@ fn read_json_lines(file: &InputFile, reader: Box<dyn Read + Send>, sink: &mut dy
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let line_problem = |reason: String, skipped: bool| Problem { path: path.clone(), line: Some(line_no), reason, skipped };
+        let line_problem = |reason: String, skipped: bool| Problem {
+            path: path.clone(),
+            line: Some(line_no),
+            reason,
+            skipped,
+        };
         let (text, encoding) = match decode(&buf) {
             Ok(t) => t,
             Err(Undecodable::Binary) => {
-                sink(Item::Problem(line_problem("binary data, not text; line skipped".into(), true)));
+                sink(Item::Problem(line_problem(
+                    "binary data, not text; line skipped".into(),
+                    true,
+                )));
                 continue;
             }
         };
         if encoding == Encoding::Windows1252 && !warned_encoding {
             warned_encoding = true;
-            sink(Item::Problem(line_problem("not UTF-8; read as Windows-1252 (Latin-1)".into(), false)));
+            sink(Item::Problem(line_problem(
+                "not UTF-8; read as Windows-1252 (Latin-1)".into(),
+                false,
+            )));
         }
         match serde_json::from_str::<Value>(&text) {
             Ok(v) => {

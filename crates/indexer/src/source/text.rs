@@ -48,10 +48,18 @@ pub fn parse_txt(text: &str, path: &str) -> Option<Article> {
         Some((line, rest)) => (line.trim(), Some(rest)),
         None => (first, None),
     };
-    let mut article = Article { path: path.to_string(), id: path.to_string(), author, source, ..Default::default() };
+    let mut article = Article {
+        path: path.to_string(),
+        id: path.to_string(),
+        author,
+        source,
+        ..Default::default()
+    };
     let clean_title = paragraphs.get(1).map(|p| clean_line(p));
     let scraped = first_rest.is_none()
-        && clean_title.as_deref().is_some_and(|t| !t.is_empty() && clean_line(first_line).starts_with(t));
+        && clean_title
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && clean_line(first_line).starts_with(t));
     let body_from;
     if scraped {
         let title = clean_title.expect("checked");
@@ -94,13 +102,18 @@ mod tests {
     #[test]
     fn seed_layout_every_field() {
         let a = parse_txt(SEED, "seed.txt").unwrap();
-        assert_eq!(a.title, "Lawrow fordert von USA einen Mechanismus zur Lösung kontroverser Punkte");
+        assert_eq!(
+            a.title,
+            "Lawrow fordert von USA einen Mechanismus zur Lösung kontroverser Punkte"
+        );
         assert_eq!(a.caption.as_deref(), Some("Lawrow 181105 bild © facebook mid.ru"));
         assert_eq!(
             a.lead.as_deref(),
             Some("Der russische Außenminister Lawrow sagte, Russland schlage vor, die Arbeit der bilateralen Gruppe für Cybersicherheit wieder aufzunehmen.")
         );
-        assert!(a.body.starts_with("Russland und die USA müssen vor den nächsten US-Präsidentschaftswahlen"));
+        assert!(a
+            .body
+            .starts_with("Russland und die USA müssen vor den nächsten US-Präsidentschaftswahlen"));
         assert!(a.body.ends_with("abgebrochen wurde, erwartet."));
         assert_eq!(a.body.matches('\n').count(), 4, "five body paragraphs");
         assert_eq!(a.author.as_deref(), Some("hrsg"));
@@ -118,7 +131,11 @@ mod tests {
 
     #[test]
     fn plain_layout() {
-        let a = parse_txt("Impfstoff zugelassen\n\nDie EU hat den Impfstoff zugelassen.\n\nMehr folgt.", "p.txt").unwrap();
+        let a = parse_txt(
+            "Impfstoff zugelassen\n\nDie EU hat den Impfstoff zugelassen.\n\nMehr folgt.",
+            "p.txt",
+        )
+        .unwrap();
         assert_eq!(a.title, "Impfstoff zugelassen");
         assert_eq!(a.caption, None);
         assert_eq!(a.lead, None);

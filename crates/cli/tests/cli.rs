@@ -1,0 +1,12 @@
+//! Integration tests of the `presse` binary over `fixtures/`. One module per concern.
+
+mod util;
+
+/// Errors and exit codes.
+mod errors;
+/// Indexing: counts, replacement, summary, bad input.
+mod index;
+/// `--json` and `--batch`, parsed field by field.
+mod json;
+/// Searching: the German analysis end to end, on the terminal.
+mod search;

@@ -1,0 +1,136 @@
+use crate::util::{fixtures, manifest, Env};
+
+fn holds(stdout: &[u8]) -> u64 {
+    let s = String::from_utf8_lossy(stdout);
+    let after = s.split(" holds ").nth(1).unwrap_or_else(|| panic!("no summary in {s}"));
+    after.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn indexes_every_fixture_article_once() {
+    let env = Env::new();
+    let out = env
+        .presse()
+        .arg("index")
+        .arg(fixtures().join("articles"))
+        .arg("--index")
+        .arg(env.index())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let expected = manifest()["distinct_articles"].as_u64().unwrap();
+    assert_eq!(holds(&out.stdout), expected, "duplicate url replaced, not doubled");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("from 10 files"), "{summary}");
+    assert!(summary.contains("MB/s"), "{summary}");
+    assert!(
+        out.stderr.is_empty() || !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn reindexing_replaces_articles() {
+    let env = Env::indexed();
+    let out = env
+        .presse()
+        .arg("index")
+        .arg(fixtures().join("articles"))
+        .arg("--index")
+        .arg(env.index())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(holds(&out.stdout), manifest()["distinct_articles"].as_u64().unwrap());
+    // A single file again, given by a relative path from elsewhere: same ids.
+    let out = env
+        .presse()
+        .arg("index")
+        .arg(fixtures().join("articles/seed.txt"))
+        .arg("--index")
+        .arg(env.index())
+        .output()
+        .unwrap();
+    assert_eq!(holds(&out.stdout), manifest()["distinct_articles"].as_u64().unwrap());
+}
+
+#[test]
+fn index_dir_defaults_to_env_then_presse_index() {
+    let env = Env::new();
+    env.presse().arg("index").arg(fixtures().join("articles/seed.txt")).assert().success();
+    assert!(env.dir.path().join("presse-index/presse.json").exists());
+    let custom = env.dir.path().join("custom");
+    env.presse()
+        .env("PRESSE_INDEX", &custom)
+        .arg("index")
+        .arg(fixtures().join("articles/seed.txt"))
+        .assert()
+        .success();
+    assert!(custom.join("presse.json").exists());
+}
+
+#[test]
+fn broken_files_are_reported_and_the_rest_indexed() {
+    let env = Env::new();
+    let out = env
+        .presse()
+        .arg("index")
+        .arg(fixtures().join("broken"))
+        .arg("--index")
+        .arg(env.index())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "bad-line.jsonl:2: JSON syntax error",
+        "empty.json: empty file",
+        "binary.txt: binary file",
+        "truncated.jsonl.gz:1: corrupt or truncated gzip",
+        "latin1.txt: not UTF-8; read as Windows-1252",
+        "no-text.json: no title and no text",
+        "wrong-type.jsonl:1: field `header` is a number",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    for line in err.lines() {
+        assert!(
+            line.starts_with("presse: warning: ") || line.starts_with("presse: note: "),
+            "{line}"
+        );
+    }
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("skipped"), "{summary}");
+    // bad-line.jsonl lines 1 and 3, latin1.txt, both wrong-type.jsonl lines.
+    assert_eq!(holds(&out.stdout), 5, "{summary}");
+    // The Latin-1 article is searchable with its umlauts decoded.
+    let v = env.search_json("Weßling überschritten", &[]);
+    assert_eq!(v["hits"][0]["title"], "Corona-Warnwert weiter überschritten");
+}
+
+#[test]
+fn strict_turns_skips_into_failure() {
+    let env = Env::new();
+    env.presse()
+        .arg("index")
+        .arg(fixtures().join("broken"))
+        .arg("--strict")
+        .arg("--index")
+        .arg(env.index())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("skipped (--strict)"));
+}
+
+#[test]
+fn nothing_indexable_is_an_error() {
+    let env = Env::new();
+    env.presse()
+        .arg("index")
+        .arg(fixtures().join("broken/empty.json"))
+        .arg("--index")
+        .arg(env.index())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nothing indexed"));
+}
