@@ -10,6 +10,7 @@ Output: one `word<TAB>count` line per lower-case, letters-only German word (a-z,
 letters, where count is the word's frequency per billion words, rounded, sorted by word. The output is
 deterministic for a given wordfreq version; the analysis crate's build script folds and indexes it.
 """
+import importlib.metadata
 import re
 import sys
 
@@ -29,7 +30,8 @@ def main() -> None:
             rows.append((word, count))
     rows.sort()
     out = sys.stdout
-    out.write(f"# wordfreq {wordfreq.__version__ if hasattr(wordfreq, '__version__') else '3.1.1'} de large; CC-BY-SA 4.0\n")
+    version = importlib.metadata.version("wordfreq")
+    out.write(f"# wordfreq {version} de large; CC-BY-SA 4.0\n")
     for word, count in rows:
         out.write(f"{word}\t{count}\n")
 

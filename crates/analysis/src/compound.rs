@@ -27,7 +27,7 @@ use fst::raw::Fst;
 use crate::stopwords::is_stop_word;
 
 /// The version of the embedded lexicon; changes whenever the lexicon or the split rules change.
-pub const LEXICON_VERSION: &str = "wordfreq-3.1.1-de-large.1";
+pub const LEXICON_VERSION: &str = lexicon_version!();
 
 /// Words shorter than this (in chars) are never split.
 pub const MIN_WORD_CHARS: usize = 7;

@@ -20,6 +20,13 @@
 //! ```
 #![deny(missing_docs)]
 
+/// The lexicon version, as a literal for `concat!` (see [`compound::LEXICON_VERSION`]).
+macro_rules! lexicon_version {
+    () => {
+        "wordfreq-3.1.1-de-large.1"
+    };
+}
+
 pub mod analyzer;
 pub mod compound;
 pub mod fold;
@@ -42,7 +49,7 @@ pub const ANALYZER_NAME: &str = "presse_de";
 
 /// The version of the whole analysis (folding, stemming, splitting, lexicon). An index records
 /// it; a different version means the index must be rebuilt.
-pub const ANALYZER_VERSION: &str = concat!("presse-de-1+", "wordfreq-3.1.1-de-large.1");
+pub const ANALYZER_VERSION: &str = concat!("presse-de-1+", lexicon_version!());
 
 /// Errors of the analysis crate.
 #[derive(Debug, thiserror::Error)]

@@ -22,7 +22,8 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index article files (.txt, .json, .jsonl, .ndjson, each optionally .gz); directories are
-    /// walked recursively. Re-indexing an article (same url, or same file) replaces it.
+    /// walked recursively. Re-indexing an article replaces it (same id: its url, else its file,
+    /// plus the line for JSON lines).
     Index(IndexArgs),
     /// Search the index.
     Search(SearchArgs),
@@ -55,7 +56,7 @@ pub struct IndexArgs {
     /// Fail (exit 2) when any file or line had to be skipped.
     #[arg(long)]
     pub strict: bool,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no warnings, no summary).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -91,7 +92,7 @@ Query syntax (optional; plain words are the normal case):
   +wort  -wort            required / excluded
   a OR b, (a b)           alternatives, grouping
   wort*   wort~  wort~2   prefix; up to 1 or 2 typos
-  title: lead: body: source: author: url:   limit a word to a field
+  title: lead: body: caption: source: author: url:   limit a word to a field
 Spelling (ä/ae, ß/ss), inflections, compound parts and typos are handled without syntax.
 
 Exit codes: 0 hits found, 1 no hits, 2 error (bad query, no index)."))]

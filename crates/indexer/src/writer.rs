@@ -76,6 +76,25 @@ impl IndexerBuilder {
     /// Opens the index in `dir`, creating it (and the directory) when there is none.
     pub fn open(&self, dir: &Path) -> Result<Indexer> {
         let io = |source| Error::Io { path: dir.display().to_string(), source };
+        if self.full && dir.join(presse_analysis::meta::META_FILE).exists() {
+            // A rebuild starts from an empty directory, so a schema or analyser change of a
+            // newer presse takes effect. Only a directory presse wrote is ever removed.
+            if std::fs::exists(dir.join(WRITER_PID_FILE)).unwrap_or(false) {
+                let pid = std::fs::read_to_string(dir.join(WRITER_PID_FILE)).ok();
+                let lock = MmapDirectory::open(dir).ok().and_then(|d| Index::open(d).ok());
+                if let Some(index) = lock {
+                    if let Err(TantivyError::LockFailure(LockError::LockBusy, _)) =
+                        index.writer::<TantivyDocument>(15 << 20)
+                    {
+                        return Err(Error::Locked {
+                            path: dir.display().to_string(),
+                            pid: pid.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+                        });
+                    }
+                }
+            }
+            std::fs::remove_dir_all(dir).map_err(io)?;
+        }
         std::fs::create_dir_all(dir).map_err(io)?;
         let mmap = MmapDirectory::open(dir).map_err(|e| Error::Tantivy(e.into()))?;
         let exists = Index::exists(&mmap).map_err(|e| Error::Tantivy(e.into()))?;

@@ -125,18 +125,21 @@ pub struct Expansion {
     pub term: String,
     /// Edits from the query word.
     pub distance: u8,
-    /// Documents with the term (largest over the fields, summed over segments).
+    /// Documents with the term, summed over fields and segments (an estimate for ranking the
+    /// expansions).
     pub doc_freq: u64,
 }
 
 /// The expansions of a query word with folded form `folded` and term (stem) `term`; none when
 /// the term is common in the index.
 pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -> Vec<Expansion> {
-    let Some((max_dist, phonetic)) = budget(folded.chars().count()) else { return Vec::new() };
+    if budget(folded.chars().count()).is_none() {
+        return Vec::new();
+    }
     if doc_freq(searcher, fields, term) >= EXPAND_BELOW_DF {
         return Vec::new();
     }
-    expand_within(searcher, fields, folded, term, max_dist, phonetic)
+    expand_within(searcher, fields, folded, term, None)
 }
 
 /// The expansions within `distance` edits (1 or 2) whatever the term's frequency (`wort~2`).
@@ -147,7 +150,7 @@ pub fn expand_forced(
     term: &str,
     distance: u8,
 ) -> Vec<Expansion> {
-    expand_within(searcher, fields, folded, term, distance.clamp(1, 2), false)
+    expand_within(searcher, fields, folded, term, Some(distance.clamp(1, 2)))
 }
 
 fn expand_within(
@@ -155,33 +158,42 @@ fn expand_within(
     fields: &[Field],
     folded: &str,
     term: &str,
-    max_dist: u8,
-    phonetic: bool,
+    forced: Option<u8>,
 ) -> Vec<Expansion> {
+    // The edit budget goes by the length of what is compared: the stem for index terms (a
+    // short stem of a long word, `turbin` of `Turbinen`, gets the short word's budget), the
+    // folded word for the lexicon.
+    let budget_of = |text: &str| match forced {
+        Some(d) => Some((d, false)),
+        None => budget(text.chars().count()),
+    };
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
     // The index's terms, against the query word's stem.
-    let dfa = builder(max_dist).build_dfa(term);
-    for reader in searcher.segment_readers() {
-        for &field in fields {
-            let Ok(inv) = reader.inverted_index(field) else { continue };
-            let Ok(mut stream) = inv.terms().search(Dfa(&dfa)).into_stream() else { continue };
-            while stream.advance() {
-                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                if candidate == term {
-                    continue;
+    if let Some((max_dist, phonetic)) = budget_of(term) {
+        let dfa = builder(max_dist).build_dfa(term);
+        for reader in searcher.segment_readers() {
+            for &field in fields {
+                let Ok(inv) = reader.inverted_index(field) else { continue };
+                let Ok(mut stream) = inv.terms().search(Dfa(&dfa)).into_stream() else { continue };
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                    if candidate == term {
+                        continue;
+                    }
+                    let Some(dist) = distance_of(&dfa, candidate) else { continue };
+                    if !accept(dist, phonetic, candidate, term) {
+                        continue;
+                    }
+                    let df = stream.value().doc_freq as u64;
+                    let e = found.entry(candidate.to_string()).or_insert((dist, 0));
+                    e.1 += df;
                 }
-                let Some(dist) = distance_of(&dfa, candidate) else { continue };
-                if !accept(dist, phonetic, candidate, term) {
-                    continue;
-                }
-                let df = stream.value().doc_freq as u64;
-                let e = found.entry(candidate.to_string()).or_insert((dist, 0));
-                e.1 += df;
             }
         }
     }
     // The lexicon's words, against the folded query word.
     let stemmer = GermanStemmer::default();
+    let Some((max_dist, phonetic)) = budget_of(folded) else { return Vec::new() };
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
     let mut stream = fst::IntoStreamer::into_stream(lexicon.search(Dfa(&dfa)));

@@ -5,8 +5,8 @@
 //! ```json
 //! {"query": "Lawrow Cybersicherheit", "total_hits": 1, "took_ms": 1.2, "offset": 0,
 //!  "hits": [{"rank": 1, "score": 12.3, "id": "…", "title": "…", "title_highlights": [[0, 6]],
-//!            "source": "russland.news", "date": "2020-11-13T15:31:47Z", "url": null,
-//!            "path": "fixtures/articles/seed.txt",
+//!            "source": "russland.news", "date": null, "url": null,
+//!            "path": "/home/me/presse/fixtures/articles/seed.txt",
 //!            "snippet": {"text": "…", "highlights": [[4, 10], [52, 67]]}}]}
 //! ```
 //!

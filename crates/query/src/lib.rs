@@ -32,6 +32,7 @@ pub mod hit;
 pub mod parse;
 pub mod phonetic;
 pub mod plan;
+pub mod proximity;
 pub mod rank;
 pub mod request;
 pub mod snippet;
@@ -171,14 +172,26 @@ impl Searcher {
             .map(|q| q.weight(EnableScoring::disabled_from_searcher(&searcher)))
             .collect::<tantivy::Result<Vec<_>>>()
             .map_err(|e| io_error(&inner.dir, e))?;
+        let relevance = request.sort == Sort::Relevance;
+        let keep = request.offset + request.limit;
         let collector = rank::RankCollector {
             groups: Arc::new(weights),
-            keep: request.offset + request.limit,
+            keep: if relevance { keep.max(proximity::RERANK_DEPTH) } else { keep },
             sort: request.sort,
             date_field: presse_analysis::schema::names::DATE.to_string(),
         };
-        let (total, ranked) =
+        let (total, mut ranked) =
             searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
+        if relevance {
+            let f = &inner.fields;
+            proximity::rerank(
+                &searcher,
+                &[f.title, f.lead, f.body],
+                &plan.group_terms,
+                &mut ranked,
+            );
+        }
+        ranked.truncate(keep);
         let mut analyzer = WordAnalyzer::default();
         let mut hits = Vec::new();
         for (i, r) in ranked.iter().enumerate().skip(request.offset) {
@@ -267,3 +280,8 @@ fn _assert_send_sync() {
     is::<Searcher>();
     let _ = DocAddress::new(0, 0);
 }
+
+/// The crate README's example, compiled and run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -11,7 +11,7 @@
 //! | `(a b)` | grouping |
 //! | `wort*` | words starting with `wort` |
 //! | `wort~` / `wort~2` | up to 1 / 2 typos, whatever the word's frequency |
-//! | `title:wort`, `lead:`, `body:`, `source:`, `author:`, `url:` | in that field only |
+//! | `title:wort`, `lead:`, `body:`, `caption:`, `source:`, `author:`, `url:` | in that field only |
 //!
 //! Malformed input yields a [`QueryError::Malformed`] with the byte position of the problem.
 
@@ -24,6 +24,8 @@ pub enum Scope {
     Title,
     /// The lead.
     Lead,
+    /// The image caption or credit.
+    Caption,
     /// The text.
     Body,
     /// The outlet.
@@ -39,6 +41,7 @@ impl Scope {
         Some(match name.to_ascii_lowercase().as_str() {
             "title" | "titel" => Scope::Title,
             "lead" => Scope::Lead,
+            "caption" => Scope::Caption,
             "body" | "text" => Scope::Body,
             "source" | "quelle" => Scope::Source,
             "author" | "autor" => Scope::Author,
@@ -215,7 +218,7 @@ impl<'q> Parser<'q> {
                         && after.starts_with(|c: char| c.is_alphanumeric() || c == '"') =>
                     {
                         return Err(malformed(
-                            format!("unknown field `{name}` (fields: title, lead, body, source, author, url)"),
+                            format!("unknown field `{name}` (fields: title, lead, body, caption, source, author, url)"),
                             start,
                         ));
                     }

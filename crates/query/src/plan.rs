@@ -29,19 +29,26 @@ use crate::request::SearchRequest;
 use crate::QueryError;
 
 /// Weight of a title match relative to the body.
-pub const TITLE_BOOST: f32 = 2.5;
+pub const TITLE_BOOST: f32 = 1.1;
 /// Weight of a lead match relative to the body.
-pub const LEAD_BOOST: f32 = 1.5;
+pub const LEAD_BOOST: f32 = 1.05;
 /// Weight of matching a query compound by its parts.
-pub const PART_BOOST: f32 = 0.6;
+pub const PART_BOOST: f32 = 0.8;
 /// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
 pub const FUZZY_BOOST: f32 = 0.5;
 /// Weight of a two-edit typo expansion.
 pub const FUZZY_BOOST_2: f32 = 0.3;
+/// How far apart (in words) the parts of a query compound may stand in an article.
+pub const PART_SLOP: u32 = 6;
+/// How far apart the words of a hyphenated query word may stand (`Test-Pflicht` finds
+/// "Pflicht zum Test" only when the joined form is absent).
+pub const CHAIN_SLOP: u32 = 2;
+/// Weight of a verb form the stemmer keeps apart (`entmachtet` for `entmachten`).
+pub const MORPH_BOOST: f32 = 0.8;
 /// Tie-breaker of the alternatives of one group.
 pub const GROUP_TIE: f32 = 0.1;
 /// Weight of two neighbouring query words standing close together.
-pub const PROXIMITY_BOOST: f32 = 0.5;
+pub const PROXIMITY_BOOST: f32 = 1.0;
 /// How far apart (in words) neighbouring query words may stand for the proximity bonus.
 pub const PROXIMITY_SLOP: u32 = 3;
 
@@ -51,6 +58,8 @@ pub struct Plan {
     pub query: Box<dyn Query>,
     /// The query's word groups, for the coordination factor.
     pub groups: Vec<Box<dyn Query>>,
+    /// The index terms of each group, for proximity.
+    pub group_terms: Vec<Vec<String>>,
     /// Terms to highlight.
     pub highlight: Highlight,
 }
@@ -93,9 +102,16 @@ pub fn compile(
     };
     let mut subqueries: Vec<(tantivy::query::Occur, Box<dyn Query>)> = Vec::new();
     let mut groups = Vec::new();
+    let mut group_terms = Vec::new();
     let mut positive = false;
     for clause in clauses {
+        let before: HashSet<String> = c.highlight.terms.clone();
         let Some(q) = c.node(&clause.node, None)? else { continue };
+        if clause.occur != Occur::MustNot {
+            let mut terms: Vec<String> = c.highlight.terms.difference(&before).cloned().collect();
+            terms.sort();
+            group_terms.push(terms);
+        }
         match clause.occur {
             Occur::MustNot => subqueries.push((tantivy::query::Occur::MustNot, q)),
             occur => {
@@ -120,10 +136,18 @@ pub fn compile(
     for bonus in c.proximity(clauses) {
         subqueries.push((tantivy::query::Occur::Should, bonus));
     }
-    for filter in filters(fields, request) {
-        subqueries.push((tantivy::query::Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(subqueries));
+    let filters = filters(fields, request);
+    if !filters.is_empty() {
+        // The words stay required as a whole (a Must next to them would make Should words
+        // optional); filters add no score.
+        let mut all = vec![(tantivy::query::Occur::Must, query)];
+        for filter in filters {
+            all.push((tantivy::query::Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        query = Box::new(BooleanQuery::new(all));
     }
-    Ok(Plan { query: Box::new(BooleanQuery::new(subqueries)), groups, highlight: c.highlight })
+    Ok(Plan { query, groups, group_terms, highlight: c.highlight })
 }
 
 /// Whether any plain word of the query is not a stop word.
@@ -193,6 +217,7 @@ impl Compiler<'_> {
             None => vec![(f.title, TITLE_BOOST), (f.lead, LEAD_BOOST), (f.body, 1.0)],
             Some(Scope::Title) => vec![(f.title, 1.0)],
             Some(Scope::Lead) => vec![(f.lead, 1.0)],
+            Some(Scope::Caption) => vec![(f.caption, 1.0)],
             Some(Scope::Body) => vec![(f.body, 1.0)],
             Some(Scope::Author) => vec![(f.author, 1.0)],
             Some(Scope::Source | Scope::Url) => Vec::new(),
@@ -340,15 +365,29 @@ impl Compiler<'_> {
         self.highlight.terms.insert(a.term.clone());
         let mut alternatives = vec![self.term_in_fields(&a.term, fields)];
         if !a.parts.is_empty() && fuzzy != Some(0) {
-            let parts: Vec<Box<dyn Query>> = a
-                .parts
-                .iter()
-                .map(|p| {
-                    self.highlight.terms.insert(p.term.clone());
-                    self.term_in_fields(&p.term, fields)
-                })
-                .collect();
-            alternatives.push(boosted(Box::new(BooleanQuery::intersection(parts)), PART_BOOST));
+            // The parts near each other (in any order): `Migrantenboote` finds "Migranten …
+            // Booten", but not an article that has `Migranten` and `Boote` pages apart.
+            let mut terms = Vec::new();
+            for p in &a.parts {
+                self.highlight.terms.insert(p.term.clone());
+                terms.push(p.term.clone());
+            }
+            let slop = PART_SLOP;
+            alternatives.push(boosted(self.near(&terms, fields, slop), PART_BOOST));
+        }
+        if fuzzy != Some(0) {
+            // Verb forms the stemmer keeps apart: entmachten / entmachtet, verhöhnen / verhöhnt.
+            for variant in verb_variants(&a.term) {
+                if fuzzy::doc_freq(
+                    self.searcher,
+                    &fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+                    &variant,
+                ) > 0
+                {
+                    self.highlight.terms.insert(variant.clone());
+                    alternatives.push(boosted(self.term_in_fields(&variant, fields), MORPH_BOOST));
+                }
+            }
         }
         if fuzzy != Some(0) {
             let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
@@ -368,15 +407,37 @@ impl Compiler<'_> {
         Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))
     }
 
-    /// `wort*`: index terms starting with the folded word, constant score per field.
+    /// The terms near each other (within `slop` positions, in any order), in each field.
+    fn near(&self, terms: &[String], fields: &[(Field, f32)], slop: u32) -> Box<dyn Query> {
+        if terms.len() < 2 {
+            // A phrase needs two terms; one is a plain term.
+            return self.term_in_fields(terms.first().map_or("", String::as_str), fields);
+        }
+        let per_field: Vec<Box<dyn Query>> = fields
+            .iter()
+            .map(|&(field, boost)| {
+                let terms = terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                    .collect();
+                boosted(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)), boost)
+            })
+            .collect();
+        Box::new(BooleanQuery::union(per_field))
+    }
+
+    /// `wort*`: index terms starting with the word's stem, constant score per field.
     fn prefix(
         &mut self,
         words: &[AnalysedWord],
         fields: &[(Field, f32)],
     ) -> Option<Box<dyn Query>> {
-        let folded = &words.last()?.analysis.folded;
-        self.highlight.prefixes.push(folded.clone());
-        let pattern = format!("{}.*", regex_escape(folded));
+        // Terms are stems: the stem of the typed prefix is a prefix of the stems of the words it
+        // begins (`Impfstoffe*` → `impfstoff…`).
+        let stem = &words.last()?.analysis.term;
+        self.highlight.prefixes.push(stem.clone());
+        let pattern = format!("{}.*", regex_escape(stem));
         let per_field: Vec<Box<dyn Query>> = fields
             .iter()
             .filter_map(|&(field, boost)| {
@@ -452,4 +513,40 @@ fn regex_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Verb forms of a stem that Snowball German does not merge: the stem plus or minus the
+/// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`).
+/// Only stems of five letters or more take part, so that short nouns (`Gast`, `Welt`) do not.
+pub fn verb_variants(stem: &str) -> Vec<String> {
+    const ENDINGS: [&str; 4] = ["est", "et", "st", "t"];
+    let mut out = Vec::new();
+    if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
+        return out;
+    }
+    for ending in ENDINGS {
+        out.push(format!("{stem}{ending}"));
+        if let Some(base) = stem.strip_suffix(ending) {
+            if base.chars().count() >= 4 {
+                out.push(base.to_string());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_variants_add_and_remove_endings() {
+        let v = verb_variants("entmacht");
+        assert!(v.contains(&"entmachtet".to_string()) && v.contains(&"entmach".to_string()));
+        assert!(verb_variants("verhohnt").contains(&"verhohn".to_string()));
+        assert!(verb_variants("welt").is_empty());
+        assert!(!verb_variants("covid19").iter().any(|_| true));
+    }
 }

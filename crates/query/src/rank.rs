@@ -37,6 +37,16 @@ pub struct Ranked {
     pub doc: DocAddress,
 }
 
+impl Ranked {
+    /// Sets a new relevance score (and sort key, under relevance order).
+    pub fn rescore(&mut self, score: Score) {
+        if self.key == self.score as f64 {
+            self.key = score as f64;
+        }
+        self.score = score;
+    }
+}
+
 impl PartialEq for Ranked {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal

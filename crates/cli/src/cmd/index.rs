@@ -17,9 +17,11 @@ pub fn run(args: &IndexArgs) -> Result<Exit> {
     let mut indexer = builder.open(&args.index)?;
     let report = indexer.index_paths(&args.paths, &|_| {})?;
     drop(indexer);
-    for p in &report.problems {
-        let kind = if p.skipped { "warning" } else { "note" };
-        eprintln!("presse: {kind}: {p}");
+    if !args.quiet {
+        for p in &report.problems {
+            let kind = if p.skipped { "warning" } else { "note" };
+            eprintln!("presse: {kind}: {p}");
+        }
     }
     if !args.quiet {
         println!("{}", summary::index_summary(&report, &args.index));

@@ -1,0 +1,214 @@
+//! Library tests of the query crate over an index of `fixtures/articles`, built once.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use presse_query::{
+    parse_date_bound, Bound, QueryError, SearchRequest, SearchResults, Searcher, Sort,
+};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles")
+}
+
+/// One index of the fixtures for the whole test binary.
+fn searcher() -> &'static Searcher {
+    static INDEX: OnceLock<(tempfile::TempDir, Searcher)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let index = dir.path().join("index");
+            let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
+            indexer.index_paths(&[fixtures()], &|_| {}).unwrap();
+            drop(indexer);
+            let searcher = Searcher::open(&index).unwrap();
+            (dir, searcher)
+        })
+        .1
+}
+
+fn search(query: &str) -> SearchResults {
+    searcher().search(&SearchRequest::new(query)).unwrap()
+}
+
+fn top_title(query: &str) -> String {
+    search(query).hits.first().map(|h| h.title.clone()).unwrap_or_default()
+}
+
+const SEED: &str = "Lawrow fordert von USA einen Mechanismus zur Lösung kontroverser Punkte";
+
+fn marked(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
+    ranges.iter().map(|[a, b]| text[*a..*b].to_string()).collect()
+}
+
+#[test]
+fn typos_and_transliterations_find_the_article() {
+    assert_eq!(top_title("Cybersicherhiet"), SEED, "swapped letters");
+    assert_eq!(top_title("Lawrov"), SEED, "one wrong letter");
+    assert_eq!(top_title("Lavrov"), SEED, "transliteration: two edits, same sound");
+    assert_eq!(top_title("Mechanissmus Lawrow"), SEED, "extra letter");
+}
+
+#[test]
+fn typo_matches_rank_below_exact_matches() {
+    // `Lawrov` is one edit from `Lawrow`; the exact word must score higher.
+    let exact = search("Lawrow").hits[0].score;
+    let typo = search("Lawrov").hits[0].score;
+    assert!(exact > typo, "{exact} vs {typo}");
+}
+
+#[test]
+fn compound_parts_match_and_are_highlighted() {
+    // `Maskenpflicht` is indexed with its parts: `Pflicht` finds it.
+    let r = search("Pflicht Kraichtal");
+    let hit = &r.hits[0];
+    assert!(hit.url.as_deref().unwrap().contains("kraichtal"), "{:?}", hit.url);
+    let marks = marked(&hit.snippet.text, &hit.snippet.highlights);
+    assert!(marks.iter().any(|m| m == "pflicht" || m == "Pflicht"), "{marks:?}");
+}
+
+#[test]
+fn query_compound_finds_its_parts_near_each_other() {
+    // The seed has "die Arbeit der bilateralen Gruppe": `Gruppenarbeit` finds it.
+    let r = search("Gruppenarbeit");
+    assert_eq!(r.hits[0].title, SEED);
+    let marks = marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights);
+    assert!(
+        marks.contains(&"Arbeit".to_string()) && marks.contains(&"Gruppe".to_string()),
+        "{marks:?}"
+    );
+}
+
+#[test]
+fn verb_forms_the_stemmer_keeps_apart_still_meet() {
+    // The seed has "unterbreitet"; Snowball stems `unterbreiten` to `unterbreit`.
+    let r = search("unterbreiten");
+    assert_eq!(r.hits[0].title, SEED);
+    let marks = marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights);
+    assert_eq!(marks, ["unterbreitet"]);
+}
+
+#[test]
+fn more_query_words_matched_rank_higher() {
+    let r = search("Lawrow Nawalny");
+    // The seed has Lawrow only; three articles have Nawalny only: no article has both, so the
+    // rarer word's articles and the seed all rank, but each with one word.
+    assert!(r.total_hits >= 2);
+    let both = search("Lawrow Pompeo Nawalny");
+    assert_eq!(both.hits[0].title, SEED, "two of three words beat one");
+}
+
+#[test]
+fn stop_words_do_not_drive_ranking() {
+    let with = search("der die das Lawrow und");
+    assert_eq!(with.hits[0].title, SEED);
+    // A query of stop words only still answers.
+    assert!(search("und").total_hits > 10);
+}
+
+#[test]
+fn phrases_keep_order_and_analysis() {
+    assert_eq!(top_title("\"russische Außenminister\""), SEED);
+    assert_eq!(
+        top_title("\"russischen Aussenminister\""),
+        SEED,
+        "inflection and spelling inside phrases"
+    );
+    assert!(search("\"Außenminister russische\"").hits.iter().all(|h| h.title != SEED));
+}
+
+#[test]
+fn operators_require_and_exclude() {
+    let all = search("Lawrow Nawalny").total_hits;
+    let without = search("Lawrow Nawalny -Lawrow").total_hits;
+    assert_eq!(without, all - 1);
+    let required = search("+Lawrow Nawalny");
+    assert_eq!(required.total_hits, 1);
+}
+
+#[test]
+fn filters_restrict_without_making_words_optional() {
+    let since = parse_date_bound("2021", Bound::Start).unwrap();
+    let r = searcher().search(&SearchRequest::new("Lawrow").since(since)).unwrap();
+    assert_eq!(r.total_hits, 0, "the seed has no date; no 2021 article has Lawrow");
+    let r = searcher().search(&SearchRequest::new("Nawalny").source("TAGESSPIEGEL.de")).unwrap();
+    assert!(r.total_hits >= 1);
+    assert!(r.hits.iter().all(|h| h.source.as_deref() == Some("tagesspiegel.de")));
+    let until = parse_date_bound("2020-12", Bound::End).unwrap();
+    let r = searcher().search(&SearchRequest::new("Corona").until(until).limit(100)).unwrap();
+    assert!(r.hits.iter().all(|h| h.date.as_deref().is_some_and(|d| d < "2021")));
+}
+
+#[test]
+fn sort_by_date() {
+    let newest =
+        searcher().search(&SearchRequest::new("Corona").sort(Sort::Newest).limit(100)).unwrap();
+    let dates: Vec<&str> = newest.hits.iter().filter_map(|h| h.date.as_deref()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let undated = newest.hits.iter().position(|h| h.date.is_none());
+    if let Some(first_undated) = undated {
+        assert!(newest.hits[first_undated..].iter().all(|h| h.date.is_none()), "undated last");
+    }
+    let oldest =
+        searcher().search(&SearchRequest::new("Corona").sort(Sort::Oldest).limit(100)).unwrap();
+    let dates: Vec<&str> = oldest.hits.iter().filter_map(|h| h.date.as_deref()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
+
+#[test]
+fn paging_is_consistent_and_total_exact() {
+    let all = searcher().search(&SearchRequest::new("Corona").limit(100)).unwrap();
+    let page = searcher().search(&SearchRequest::new("Corona").limit(3).offset(2)).unwrap();
+    assert_eq!(page.total_hits, all.total_hits);
+    assert_eq!(page.hits.len(), 3);
+    assert_eq!(page.hits[0].id, all.hits[2].id);
+    assert_eq!(page.hits[0].rank, 3);
+}
+
+#[test]
+fn prefix_and_explicit_fuzzy() {
+    assert_eq!(top_title("Cybersicher*"), SEED);
+    // The stem of the typed prefix is what terms start with: `Impfstoffe*` finds `Impfstoff`.
+    let r = search("Impfstoffe*");
+    assert!(r.hits.iter().any(|h| h.title.starts_with("Impfstoff aus Neuss")), "{:?}", r.hits);
+    assert_eq!(top_title("Lawraw~1"), SEED);
+}
+
+#[test]
+fn malformed_queries_are_typed_errors() {
+    let err = searcher().search(&SearchRequest::new("(Lawrow")).unwrap_err();
+    assert!(matches!(err, QueryError::Malformed { position: 7, .. }), "{err:?}");
+    assert!(matches!(searcher().search(&SearchRequest::new("  ")), Err(QueryError::NoWords)));
+}
+
+#[test]
+fn searcher_is_shared_across_threads() {
+    let s = searcher().clone();
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let s = s.clone();
+            std::thread::spawn(move || {
+                s.search(&SearchRequest::new("Lawrow")).unwrap().hits[0].title.clone()
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), SEED);
+    }
+}
+
+#[test]
+fn show_returns_the_whole_article() {
+    let id = fixtures().join("seed.txt").canonicalize().unwrap().display().to_string();
+    let a = searcher().article(&id).unwrap().unwrap();
+    assert_eq!(a.title, SEED);
+    assert_eq!(a.author.as_deref(), Some("hrsg"));
+    assert!(searcher().article("no such id").unwrap().is_none());
+}
+
+#[test]
+fn opening_a_missing_or_foreign_directory_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(Searcher::open(dir.path().join("nope")), Err(QueryError::NoIndex { .. })));
+    assert!(matches!(Searcher::open(dir.path()), Err(QueryError::NoIndex { .. })));
+}
