@@ -35,38 +35,73 @@ pub const MIN_CHARS: usize = 4;
 /// At most this many expansions per word.
 pub const MAX_EXPANSIONS: usize = 6;
 
-/// A Levenshtein DFA usable on both tantivy's term dictionaries and the lexicon FST.
-struct Dfa<'a>(&'a DFA);
+/// A Levenshtein DFA restricted to strings whose first letter sounds like the query's (the
+/// same Kölner Phonetik class: `z`/`s`, `v`/`w`/`f`, `c`/`k`/`g`/`q` …). Typos rarely hit the
+/// first letter, transliterations change it only within its class, and the restriction makes the
+/// search of a large dictionary many times faster.
+struct FirstLetter<'a> {
+    dfa: &'a DFA,
+    allowed: [bool; 256],
+}
 
-impl tantivy_fst::Automaton for Dfa<'_> {
-    type State = u32;
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+impl<'a> FirstLetter<'a> {
+    fn new(dfa: &'a DFA, word: &str) -> Self {
+        let mut allowed = [false; 256];
+        if let Some(first) = word.chars().next() {
+            let class = crate::phonetic::cologne(&first.to_string());
+            for b in b'a'..=b'z' {
+                if !class.is_empty() && crate::phonetic::cologne(&(b as char).to_string()) == class
+                {
+                    allowed[b as usize] = true;
+                }
+            }
+            let mut buf = [0u8; 4];
+            allowed[first.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        }
+        FirstLetter { dfa, allowed }
     }
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
-    }
-    fn can_match(&self, state: &u32) -> bool {
-        *state != SINK_STATE
-    }
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+
+    /// `None` before the first byte.
+    fn step(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
+        Some(match state {
+            None if self.allowed[byte as usize] => {
+                self.dfa.transition(self.dfa.initial_state(), byte)
+            }
+            None => SINK_STATE,
+            Some(s) => self.dfa.transition(*s, byte),
+        })
     }
 }
 
-impl fst::Automaton for Dfa<'_> {
-    type State = u32;
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+impl tantivy_fst::Automaton for FirstLetter<'_> {
+    type State = Option<u32>;
+    fn start(&self) -> Option<u32> {
+        None
     }
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
+    fn is_match(&self, state: &Option<u32>) -> bool {
+        state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
     }
-    fn can_match(&self, state: &u32) -> bool {
-        *state != SINK_STATE
+    fn can_match(&self, state: &Option<u32>) -> bool {
+        state.is_none_or(|s| s != SINK_STATE)
     }
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+    fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
+        self.step(state, byte)
+    }
+}
+
+impl fst::Automaton for FirstLetter<'_> {
+    type State = Option<u32>;
+    fn start(&self) -> Option<u32> {
+        None
+    }
+    fn is_match(&self, state: &Option<u32>) -> bool {
+        state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
+    }
+    fn can_match(&self, state: &Option<u32>) -> bool {
+        state.is_none_or(|s| s != SINK_STATE)
+    }
+    fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
+        self.step(state, byte)
     }
 }
 
@@ -174,7 +209,10 @@ fn expand_within(
         for reader in searcher.segment_readers() {
             for &field in fields {
                 let Ok(inv) = reader.inverted_index(field) else { continue };
-                let Ok(mut stream) = inv.terms().search(Dfa(&dfa)).into_stream() else { continue };
+                let Ok(mut stream) = inv.terms().search(FirstLetter::new(&dfa, term)).into_stream()
+                else {
+                    continue;
+                };
                 while stream.advance() {
                     let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
                     if candidate == term {
@@ -193,10 +231,14 @@ fn expand_within(
     }
     // The lexicon's words, against the folded query word.
     let stemmer = GermanStemmer::default();
-    let Some((max_dist, phonetic)) = budget_of(folded) else { return Vec::new() };
+    // One edit only: what the lexicon adds are typos near a word's ending; misspelt names
+    // (two edits, sounding alike) are the index branch's work.
+    let Some((max_dist, phonetic)) = budget_of(folded).map(|(d, p)| (d.min(1), p)) else {
+        return Vec::new();
+    };
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
-    let mut stream = fst::IntoStreamer::into_stream(lexicon.search(Dfa(&dfa)));
+    let mut stream = fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded)));
     let mut lexicon_terms: Vec<(String, u8)> = Vec::new();
     while let Some((key, _)) = fst::Streamer::next(&mut stream) {
         let Ok(word) = std::str::from_utf8(key) else { continue };
@@ -241,6 +283,22 @@ mod tests {
         assert_eq!(budget(4), Some((1, false)));
         assert_eq!(budget(6), Some((2, true)));
         assert_eq!(budget(12), Some((2, false)));
+    }
+
+    #[test]
+    fn first_letter_keeps_its_sound_class() {
+        let dfa = builder(2).build_dfa("zelensky");
+        let aut = FirstLetter::new(&dfa, "zelensky");
+        let run = |w: &str| {
+            let mut s = tantivy_fst::Automaton::start(&aut);
+            for b in w.bytes() {
+                s = tantivy_fst::Automaton::accept(&aut, &s, b);
+            }
+            tantivy_fst::Automaton::is_match(&aut, &s)
+        };
+        assert!(run("zelenski"));
+        assert!(run("selensky"), "s and z sound alike");
+        assert!(!run("delensky"), "another first letter");
     }
 
     #[test]

@@ -192,43 +192,70 @@ impl Searcher {
             );
         }
         ranked.truncate(keep);
-        let mut analyzer = WordAnalyzer::default();
-        let mut hits = Vec::new();
-        for (i, r) in ranked.iter().enumerate().skip(request.offset) {
-            let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&inner.dir, e))?;
-            let article = self.stored(&doc);
-            let title_matches =
-                snippet::find_matches(&article.title, &plan.highlight, &mut analyzer);
-            let mut text = article.lead.clone().unwrap_or_default();
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(&article.body);
-            let snippet = if request.snippet_chars == 0 {
-                Snippet::default()
-            } else {
-                let matches = snippet::find_matches(&text, &plan.highlight, &mut analyzer);
-                snippet::make_snippet(&text, &matches, request.snippet_chars)
-            };
-            hits.push(Hit {
-                rank: i + 1,
-                score: r.score,
-                id: article.id,
-                title_highlights: title_matches.iter().map(|m| [m.start, m.end]).collect(),
-                title: article.title,
-                source: article.source,
-                date: article.date,
-                url: article.url,
-                path: article.path,
-                snippet,
-            });
-        }
+        let page: Vec<(usize, &rank::Ranked)> =
+            ranked.iter().enumerate().skip(request.offset).collect();
+        // Snippets are the costly part of a page: two threads share it.
+        let half = page.len().div_ceil(2);
+        let (first, second) = page.split_at(half);
+        let build = |part: &[(usize, &rank::Ranked)]| -> Result<Vec<Hit>> {
+            let mut analyzer = WordAnalyzer::default();
+            part.iter()
+                .map(|&(i, r)| {
+                    self.hit(&searcher, i + 1, r, &plan.highlight, request, &mut analyzer)
+                })
+                .collect()
+        };
+        let (first_hits, second_hits) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| build(second));
+            let mine = build(first);
+            (mine, other.join().expect("the snippet thread does not panic"))
+        });
+        let mut hits = first_hits?;
+        hits.extend(second_hits?);
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits: total,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             hits,
+        })
+    }
+
+    /// One hit: stored fields, title highlights and snippet.
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        rank: usize,
+        r: &rank::Ranked,
+        highlight: &plan::Highlight,
+        request: &SearchRequest,
+        analyzer: &mut WordAnalyzer,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&self.inner.dir, e))?;
+        let article = self.stored(&doc);
+        let title_matches = snippet::find_matches(&article.title, highlight, analyzer);
+        let snippet = if request.snippet_chars == 0 {
+            Snippet::default()
+        } else {
+            let mut text = article.lead.clone().unwrap_or_default();
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&article.body);
+            let matches = snippet::find_matches(&text, highlight, analyzer);
+            snippet::make_snippet(&text, &matches, request.snippet_chars)
+        };
+        Ok(Hit {
+            rank,
+            score: r.score,
+            id: article.id,
+            title_highlights: title_matches.iter().map(|m| [m.start, m.end]).collect(),
+            title: article.title,
+            source: article.source,
+            date: article.date,
+            url: article.url,
+            path: article.path,
+            snippet,
         })
     }
 

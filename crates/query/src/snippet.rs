@@ -27,7 +27,18 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
     if hl.terms.is_empty() && hl.prefixes.is_empty() {
         return out;
     }
+    let mut folded = String::new();
+    let mut offsets = Vec::new();
     for (start, word) in word_spans(text) {
+        // A stem is a prefix of its folded word: only words that begin like a searched term
+        // (or contain one, for compound parts) are stemmed and compared.
+        presse_analysis::fold::fold_word(word, &mut folded, &mut offsets);
+        let begins = hl.terms.iter().chain(&hl.prefixes).any(|t| folded.starts_with(t.as_str()));
+        let contains = folded.len() >= 7
+            && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
+        if !begins && !contains {
+            continue;
+        }
         let (folded, term) = analyzer.fold_and_stem(word);
         if hl.matches(&term) {
             out.push(Match { start, end: start + word.len(), term });

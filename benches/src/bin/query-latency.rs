@@ -1,0 +1,61 @@
+//! In-process query latency with snippets over a query file, for corpus-scale measurements.
+//!
+//! ```text
+//! query-latency INDEX QUERIES.jsonl [ROUNDS]
+//! ```
+//! QUERIES.jsonl has one object per line with a `query` key (the format of
+//! `../shared/eval/queries-dev.jsonl`). Runs every query once to warm up, then ROUNDS times
+//! (default 5), and prints p50 / p95 / p99 / mean in milliseconds.
+
+use std::time::Instant;
+
+use presse_query::{SearchRequest, Searcher};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: query-latency INDEX QUERIES.jsonl [ROUNDS]");
+        std::process::exit(2);
+    }
+    let searcher = Searcher::open(&args[1]).unwrap_or_else(|e| {
+        eprintln!("query-latency: {e}");
+        std::process::exit(2)
+    });
+    let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let text = std::fs::read_to_string(&args[2]).expect("query file");
+    let queries: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["query"]
+                .as_str()
+                .expect("query")
+                .to_string()
+        })
+        .collect();
+    let requests: Vec<SearchRequest> =
+        queries.iter().map(|q| SearchRequest::new(q.clone()).limit(10)).collect();
+    for r in &requests {
+        searcher.search(r).expect("search");
+    }
+    let mut times = Vec::with_capacity(requests.len() * rounds);
+    for _ in 0..rounds {
+        for r in &requests {
+            let t = Instant::now();
+            let results = searcher.search(r).expect("search");
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            assert!(results.hits.len() <= 10);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    println!(
+        "{} queries x {} rounds: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, mean {:.2} ms",
+        queries.len(),
+        rounds,
+        presse_benches::percentile(&times, 50.0),
+        presse_benches::percentile(&times, 95.0),
+        presse_benches::percentile(&times, 99.0),
+        mean
+    );
+}

@@ -1,0 +1,65 @@
+//! Shared helpers of the presse benchmarks: fixture paths, a fixture index, query sets, and
+//! percentiles.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace's `fixtures/articles`.
+pub fn fixture_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/articles")
+}
+
+/// German text of the fixtures (the seed article and the plain txt articles), for analyser
+/// throughput.
+pub fn fixture_text() -> String {
+    let dir = fixture_articles();
+    let mut text = std::fs::read_to_string(dir.join("seed.txt")).expect("seed fixture");
+    let mut txt: Vec<_> =
+        std::fs::read_dir(dir.join("txt")).expect("txt fixtures").flatten().collect();
+    txt.sort_by_key(|e| e.path());
+    for entry in txt {
+        text.push('\n');
+        text.push_str(&std::fs::read_to_string(entry.path()).expect("txt fixture"));
+    }
+    text
+}
+
+/// Builds an index of `fixtures/articles` in a temporary directory.
+pub fn fixture_index() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = dir.path().join("index");
+    let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).expect("index");
+    indexer.index_paths(&[fixture_articles()], &|_| {}).expect("indexing");
+    (dir, index)
+}
+
+/// Queries over the fixtures, one per category, with the title fragment the top hit must have.
+pub const FIXTURE_QUERIES: &[(&str, &str, &str)] = &[
+    ("exact", "Lawrow Cybersicherheit", "Lawrow fordert"),
+    ("morph", "Präsidentschaftswahl Lawrow", "Lawrow fordert"),
+    ("compound", "Gruppenarbeit Lawrow", "Lawrow fordert"),
+    ("spelling", "Aussenminister Lawrow", "Lawrow fordert"),
+    ("typo", "Cybersicherhiet Lawrow", "Lawrow fordert"),
+];
+
+/// The `p`-th percentile (0-100) of sorted values, nearest rank.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&v, 50.0), 50.0);
+        assert_eq!(percentile(&v, 99.0), 99.0);
+        assert_eq!(percentile(&v, 100.0), 100.0);
+        assert!(percentile(&[], 50.0).is_nan());
+    }
+}
