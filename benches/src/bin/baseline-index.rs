@@ -12,7 +12,9 @@ use std::io::{BufRead, BufReader, Read};
 use std::time::Instant;
 
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
 use tantivy::{doc, Index};
 
 fn main() {
@@ -25,7 +27,9 @@ fn main() {
     let mut schema = Schema::builder();
     let text = TextOptions::default()
         .set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer("de_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            TextFieldIndexing::default()
+                .set_tokenizer("de_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
     let url = schema.add_text_field("url", STRING | STORED);
@@ -44,8 +48,11 @@ fn main() {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let mut writer = index.writer_with_num_threads(threads, 400 << 20).expect("writer");
     let file = std::fs::File::open(&args[1]).expect("corpus");
-    let reader: Box<dyn Read> =
-        if args[1].ends_with(".gz") { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
+    let reader: Box<dyn Read> = if args[1].ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
     let mut n = 0u64;
     let mut bytes = 0u64;
     for line in BufReader::with_capacity(1 << 20, reader).lines() {
@@ -53,10 +60,16 @@ fn main() {
         bytes += line.len() as u64;
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
         let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        writer.add_document(doc!(url => s("url"), title => s("header"), body => s("article"))).expect("add");
+        writer
+            .add_document(doc!(url => s("url"), title => s("header"), body => s("article")))
+            .expect("add");
         n += 1;
     }
     writer.commit().expect("commit");
     let secs = started.elapsed().as_secs_f64();
-    println!("baseline: {n} articles, {:.1} MB in {secs:.1} s ({:.1} MB/s)", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
+    println!(
+        "baseline: {n} articles, {:.1} MB in {secs:.1} s ({:.1} MB/s)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
 }

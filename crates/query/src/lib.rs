@@ -27,15 +27,15 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod fuzzy;
+mod fuzzy;
 pub mod hit;
 pub mod parse;
 pub mod phonetic;
-pub mod plan;
-pub mod proximity;
-pub mod rank;
+mod plan;
+mod proximity;
+mod rank;
 pub mod request;
-pub mod snippet;
+mod snippet;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -47,7 +47,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::document::Value;
 use tantivy::schema::{IndexRecordOption, Term};
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 pub use hit::{Hit, SearchResults, Snippet, StoredArticle};
 pub use request::{parse_date_bound, Bound, SearchRequest, Sort};
@@ -295,17 +295,12 @@ impl Searcher {
         }
     }
 
-    /// The underlying tantivy index, for tools that need more than this crate offers.
+    /// The underlying tantivy index, for tools that need more than this crate offers. This is
+    /// the one place tantivy shows through the API, deliberately; everything else is presse's
+    /// own types.
     pub fn tantivy_index(&self) -> &Index {
         &self.inner.index
     }
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync>() {}
-    is::<Searcher>();
-    let _ = DocAddress::new(0, 0);
 }
 
 /// The crate README's example, compiled and run as a doc test.

@@ -251,16 +251,18 @@ impl Compiler<'_> {
                     }
                     return Ok(Some(self.word(&words[0], &fields, *fuzzy)));
                 }
-                // A hyphenated chain: its joined form, or all of its words.
+                // A hyphenated chain: its joined form, or its words close together.
                 let analyzer = WordAnalyzer::default();
                 let folded: Vec<&str> = words.iter().map(|w| w.analysis.folded.as_str()).collect();
                 let joined = analyzer.joined_term(&folded);
                 self.highlight.terms.insert(joined.clone());
-                let all: Vec<Box<dyn Query>> =
-                    words.iter().map(|w| self.word(w, &fields, *fuzzy)).collect();
+                let terms: Vec<String> = words.iter().map(|w| w.analysis.term.clone()).collect();
+                for t in &terms {
+                    self.highlight.terms.insert(t.clone());
+                }
                 let alternatives: Vec<Box<dyn Query>> = vec![
                     self.term_in_fields(&joined, &fields),
-                    Box::new(BooleanQuery::intersection(all)),
+                    self.near(&terms, &fields, CHAIN_SLOP),
                 ];
                 Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
             }
