@@ -2,8 +2,8 @@
 //!
 //! Open an index with [`Searcher::open`], describe a search with [`SearchRequest`], and get
 //! owned, serde-serialisable [`SearchResults`] back. The German analysis (spelling folding,
-//! stemming, compound parts, typo tolerance) applies to every query; see [`plan`] for the ranking
-//! and [`parse`] for the optional query syntax. This crate does not depend on the indexer: a tool
+//! stemming, compound parts, typo tolerance) applies to every query; the ranking is described in
+//! the workspace README, and [`parse`] documents the optional query syntax. This crate does not depend on the indexer: a tool
 //! that only searches pulls in only the query side.
 //!
 //! ```
