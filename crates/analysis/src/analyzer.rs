@@ -193,12 +193,10 @@ pub fn analyse_text(text: &str) -> Vec<AnalysedWord> {
     let mut words = Vec::new();
     for_each_word(text, |event| {
         if let Event::Word(start, word, position) = event {
-            words.push(AnalysedWord {
-                start,
-                end: start + word.len(),
-                position,
-                analysis: analyzer.analyse(word),
-            })
+            let analysis = analyzer.analyse(word);
+            if !analysis.term.is_empty() {
+                words.push(AnalysedWord { start, end: start + word.len(), position, analysis });
+            }
         }
     });
     words
@@ -307,6 +305,10 @@ impl GermanTokenizer {
                     local.insert(word.into(), cache.get(word, words));
                 }
                 let analysis = &local[word];
+                if analysis.term.is_empty() {
+                    // Only marks that folding removes (a lone combining character): no word.
+                    return;
+                }
                 let end = start + word.len();
                 push_token(tokens, len, &analysis.term, start, end, position);
                 for part in &analysis.parts {
@@ -335,7 +337,9 @@ impl GermanTokenizer {
                 let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
                 let term = words.joined_term(&folded);
                 let (first, last) = (recent[skip], recent[recent.len() - 1]);
-                push_token(tokens, len, &term, first.0, last.1, last.2);
+                if !term.is_empty() {
+                    push_token(tokens, len, &term, first.0, last.1, last.2);
+                }
             }
         });
     }

@@ -39,7 +39,7 @@ pub use analyzer::{
     analyse_text, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis, WordAnalyzer,
 };
 pub use meta::IndexMeta;
-pub use schema::{build_schema, Fields};
+pub use schema::{build_schema, fingerprint, Fields};
 
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;

@@ -31,6 +31,8 @@ pub mod names {
     pub const PATH: &str = "path";
     /// The file the article was read from, for deleting a file's articles.
     pub const FILE: &str = "file";
+    /// Fingerprint of the normalised body text, for collapsing duplicates (0: no text).
+    pub const FINGERPRINT: &str = "fingerprint";
 }
 
 /// The fields of a presse index.
@@ -58,6 +60,8 @@ pub struct Fields {
     pub path: Field,
     /// See [`names::FILE`].
     pub file: Field,
+    /// See [`names::FINGERPRINT`].
+    pub fingerprint: Field,
 }
 
 /// Builds the presse schema.
@@ -88,6 +92,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field(names::URL, STRING | STORED);
     b.add_text_field(names::PATH, STORED);
     b.add_text_field(names::FILE, STRING);
+    b.add_u64_field(names::FINGERPRINT, FAST);
     b.build()
 }
 
@@ -107,6 +112,45 @@ impl Fields {
             url: f(names::URL)?,
             path: f(names::PATH)?,
             file: f(names::FILE)?,
+            fingerprint: f(names::FINGERPRINT)?,
         })
+    }
+}
+
+/// The fingerprint of an article text: a 64-bit FNV-1a hash of its words, lower-cased and folded,
+/// punctuation and spacing ignored. Two texts with the same words in the same order have the same
+/// fingerprint whatever their layout (the same agency text published by two outlets, or one
+/// article indexed under two urls). Returns 0 (meaning "none") for a text without words.
+pub fn fingerprint(text: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut words = 0usize;
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        words += 1;
+        for b in crate::fold::fold(word).bytes().chain([b' ']) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    if words == 0 {
+        0
+    } else {
+        hash.max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_layout_not_words() {
+        let a = fingerprint("Die EU hat den Impfstoff zugelassen.\nMehr folgt.");
+        assert_eq!(a, fingerprint("  die EU hat den  Impfstoff zugelassen -- mehr folgt!"));
+        assert_ne!(a, fingerprint("Die EU hat den Impfstoff nicht zugelassen. Mehr folgt."));
+        assert_eq!(fingerprint(" … "), 0);
+        // Stable across builds and platforms: it is stored in the index.
+        assert_eq!(fingerprint("Impfstoff"), 0x82fe_ae25_57c4_822d);
     }
 }

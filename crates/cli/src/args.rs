@@ -29,6 +29,19 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one whole article by the id shown with each hit.
     Show(ShowArgs),
+    /// Show what the index holds: articles, sources, date range, size, versions.
+    Stats(StatsArgs),
+}
+
+/// `presse stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// The index directory.
+    #[arg(long, env = "PRESSE_INDEX", default_value = "presse-index")]
+    pub index: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `presse index`.
@@ -133,6 +146,16 @@ pub struct SearchArgs {
     /// Snippet length in characters (0: no snippets).
     #[arg(long, default_value_t = 200)]
     pub snippet: usize,
+    /// At most this many passages per snippet.
+    #[arg(long, default_value_t = 3)]
+    pub fragments: usize,
+    /// Count matches per source and per month (and year) over all hits.
+    #[arg(long)]
+    pub facets: bool,
+    /// Show articles with the same text separately (by default they are shown once, with
+    /// "also in").
+    #[arg(long)]
+    pub no_collapse: bool,
     /// Colour: auto (terminal and NO_COLOR unset), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorWhen,

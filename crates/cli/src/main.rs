@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Index(a) => cmd::index::run(a),
         Command::Search(a) => cmd::search::run(a),
         Command::Show(a) => cmd::show::run(a),
+        Command::Stats(a) => cmd::stats::run(a),
     };
     match result {
         Ok(code) => code.into(),

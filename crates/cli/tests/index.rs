@@ -134,3 +134,21 @@ fn nothing_indexable_is_an_error() {
         .code(2)
         .stderr(predicates::str::contains("nothing indexed"));
 }
+
+#[test]
+fn urls_in_two_files_indexed_in_parallel_stay_single() {
+    // The same urls in two files read by two threads at once: each article once. (The replace
+    // is one operation group in the writer; separate delete and add calls could interleave.)
+    let env = Env::new();
+    let inputs = env.dir.path().join("inputs");
+    std::fs::create_dir(&inputs).unwrap();
+    for name in ["a", "b"] {
+        let lines: Vec<String> = (0..3000)
+            .map(|j| format!(r#"{{"url": "https://example.invalid/{j}", "header": "Kopie {name}", "article": "Text {j}"}}"#))
+            .collect();
+        std::fs::write(inputs.join(format!("{name}.jsonl")), lines.join("\n")).unwrap();
+    }
+    let out =
+        env.presse().arg("index").arg(&inputs).arg("--index").arg(env.index()).output().unwrap();
+    assert_eq!(holds(&out.stdout), 3000, "{out:?}");
+}

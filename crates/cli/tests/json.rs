@@ -24,7 +24,11 @@ fn json_document_has_every_field() {
         .collect();
     assert!(!marked.is_empty());
     for m in &marked {
-        assert!(["Lawrow", "Außenminister"].contains(m), "highlight {m:?} in {snippet}");
+        // `Minister` alone is a part of the query compound `Aussenminister`.
+        assert!(
+            ["Lawrow", "Außenminister", "Minister"].contains(m),
+            "highlight {m:?} in {snippet}"
+        );
     }
     assert!(marked.contains(&"Außenminister"), "{marked:?}");
 }
@@ -63,4 +67,32 @@ fn batch_answers_every_line_in_order() {
     assert!(lines[2]["error"].as_str().unwrap().contains("unclosed quote"));
     assert_eq!(lines[3]["query"], "Testpflicht");
     assert!(lines[3]["hits"].as_array().unwrap().len() <= 2);
+}
+
+#[test]
+fn facets_and_duplicates_in_json() {
+    let env = Env::indexed();
+    let v = env.search_json("Nawalny", &["--facets", "--limit", "1"]);
+    assert_eq!(
+        v["facets"]["sources"][0],
+        serde_json::json!({"value": "tagesspiegel.de", "count": 2})
+    );
+    assert_eq!(v["facets"]["months"].as_array().unwrap().len(), 3);
+    assert!(env.search_json("Nawalny", &[])["facets"].is_null());
+    let v = env.search_json("Bhakdi", &[]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(v["hits"][0]["also_in"][0]["source"], "compact-online.de");
+    let v = env.search_json("Bhakdi", &["--no-collapse"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn stats_as_json() {
+    let env = Env::indexed();
+    let out = env.presse().args(["stats", "--json", "--index"]).arg(env.index()).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 30);
+    assert_eq!(v["format"], 2);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 14);
 }

@@ -89,3 +89,27 @@ fn joined_and_hyphenated_forms_find_each_other() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn duplicates_and_facets_on_the_terminal() {
+    let env = Env::indexed();
+    let out = env
+        .presse()
+        .args(["search", "Bhakdi", "--facets", "--index"])
+        .arg(env.index())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("    also in: compact-online.de\n"), "{text}");
+    assert!(text.contains(" sources: compact-online.de 2\n"), "{text}");
+    assert!(text.contains("  months: 2020-07 1 · 2020-08 1\n"), "{text}");
+}
+
+#[test]
+fn stats_on_the_terminal() {
+    let env = Env::indexed();
+    let out = env.presse().args(["stats", "--index"]).arg(env.index()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("articles:  30\n"), "{text}");
+    assert!(text.contains("dates:     2020-03-27 to 2021-03-18 (5 undated)\n"), "{text}");
+}

@@ -65,11 +65,12 @@ fn split_offset(s: &str) -> (&str, Option<UtcOffset>) {
                 continue;
             }
             let (main, zone) = s.split_at(pos);
+            // The sign is one byte, so `zone[1..]` is on a char boundary.
+            if !matches!(zone.as_bytes()[0], b'+' | b'-') {
+                continue;
+            }
             let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
-            if matches!(zone.as_bytes()[0], b'+' | b'-')
-                && digits.len() == 4
-                && digits.bytes().all(|b| b.is_ascii_digit())
-            {
+            if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
                 let (Ok(h), Ok(m)) = (digits[..2].parse::<i8>(), digits[2..].parse::<i8>()) else {
                     continue;
                 };
@@ -106,5 +107,6 @@ mod tests {
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("gestern"), None);
         assert_eq!(parse_date("2020-13-45"), None);
+        assert_eq!(parse_date("2020-11-13 16:31:4ä€"), None, "no panic on multibyte text");
     }
 }

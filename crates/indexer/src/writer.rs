@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::error::LockError;
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError};
 
@@ -201,7 +202,6 @@ impl Indexer {
     /// Adds an article, replacing any article with the same id.
     pub fn add_article(&self, article: &Article) -> Result<()> {
         let f = &self.fields;
-        self.writer.delete_term(Term::from_field_text(f.id, &article.id));
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &article.id);
         doc.add_text(f.title, &article.title);
@@ -228,7 +228,13 @@ impl Indexer {
             .filter(|(_, l)| l.parse::<u64>().is_ok())
             .map_or(article.path.as_str(), |(p, _)| p);
         doc.add_text(f.file, file);
-        self.writer.add_document(doc)?;
+        doc.add_u64(f.fingerprint, presse_analysis::fingerprint(&article.body));
+        // Delete and add as one group with contiguous opstamps: two threads replacing the same
+        // id (a url in two files) cannot interleave into two surviving copies.
+        self.writer.run([
+            UserOperation::Delete(Term::from_field_text(f.id, &article.id)),
+            UserOperation::Add(doc),
+        ])?;
         Ok(())
     }
 

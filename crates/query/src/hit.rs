@@ -30,6 +30,9 @@ pub struct SearchResults {
     pub offset: usize,
     /// The hits, best first.
     pub hits: Vec<Hit>,
+    /// Counts per source and month, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub facets: Option<Facets>,
 }
 
 /// One matching article.
@@ -53,8 +56,41 @@ pub struct Hit {
     pub url: Option<String>,
     /// The file it was read from (plus `:line` for JSON lines).
     pub path: String,
-    /// The best passage of lead and body, with highlights.
+    /// The best passages of lead and body, with highlights.
     pub snippet: Snippet,
+    /// Other articles with the same text (collapsed into this hit), best first.
+    pub also_in: Vec<Duplicate>,
+}
+
+/// An article collapsed into a hit because it has the same text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicate {
+    /// Its id.
+    pub id: String,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Its url.
+    pub url: Option<String>,
+}
+
+/// Match counts over the whole result set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Per source, most matches first.
+    pub sources: Vec<FacetCount>,
+    /// Per month (`YYYY-MM`), in order.
+    pub months: Vec<FacetCount>,
+    /// Per year (`YYYY`), in order; only when the matches span more than two years.
+    pub years: Vec<FacetCount>,
+}
+
+/// One facet value and its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Matching articles with it.
+    pub count: u64,
 }
 
 /// A passage of text with highlighted matches.
@@ -89,4 +125,33 @@ pub struct StoredArticle {
     pub url: Option<String>,
     /// Where it was read from.
     pub path: String,
+}
+
+/// What `presse stats` shows about an index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStats {
+    /// The index directory.
+    pub path: String,
+    /// Articles in the index.
+    pub articles: u64,
+    /// Articles per source, most first.
+    pub sources: Vec<FacetCount>,
+    /// Earliest publication time (RFC 3339, UTC), if any article is dated.
+    pub first_date: Option<String>,
+    /// Latest publication time.
+    pub last_date: Option<String>,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Groups of two or more articles with the same text (what search collapses).
+    pub duplicate_groups: u64,
+    /// Articles in those groups beyond the first of each.
+    pub duplicate_articles: u64,
+    /// Bytes on disk.
+    pub size_bytes: u64,
+    /// Index format version.
+    pub format: u32,
+    /// Analyser version the index was built with.
+    pub analyzer: String,
+    /// When the index was last committed (RFC 3339, UTC).
+    pub updated: Option<String>,
 }

@@ -36,6 +36,8 @@ mod proximity;
 mod rank;
 pub mod request;
 mod snippet;
+#[cfg(test)]
+mod snippet_props;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -49,7 +51,9 @@ use tantivy::schema::document::Value;
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
-pub use hit::{Hit, SearchResults, Snippet, StoredArticle};
+pub use hit::{
+    Duplicate, FacetCount, Facets, Hit, IndexStats, SearchResults, Snippet, StoredArticle,
+};
 pub use request::{parse_date_bound, Bound, SearchRequest, Sort};
 
 /// Errors of the query crate.
@@ -179,8 +183,9 @@ impl Searcher {
             keep: if relevance { keep.max(proximity::RERANK_DEPTH) } else { keep },
             sort: request.sort,
             date_field: presse_analysis::schema::names::DATE.to_string(),
+            facets: request.facets,
         };
-        let (total, mut ranked) =
+        let (total, mut ranked, facet_counts) =
             searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
         if relevance {
             let f = &inner.fields;
@@ -191,13 +196,26 @@ impl Searcher {
                 &mut ranked,
             );
         }
-        ranked.truncate(keep);
-        let page: Vec<(usize, &rank::Ranked)> =
-            ranked.iter().enumerate().skip(request.offset).collect();
+        // Collapse articles with the same text into the best of them.
+        let mut groups: Vec<(rank::Ranked, Vec<rank::Ranked>)> = Vec::with_capacity(ranked.len());
+        let mut group_of: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for r in ranked {
+            if request.collapse && r.fingerprint != 0 {
+                if let Some(&g) = group_of.get(&r.fingerprint) {
+                    groups[g].1.push(r);
+                    continue;
+                }
+                group_of.insert(r.fingerprint, groups.len());
+            }
+            groups.push((r, Vec::new()));
+        }
+        groups.truncate(keep);
+        let page: Vec<(usize, &(rank::Ranked, Vec<rank::Ranked>))> =
+            groups.iter().enumerate().skip(request.offset).collect();
         // Snippets are the costly part of a page: two threads share it.
         let half = page.len().div_ceil(2);
         let (first, second) = page.split_at(half);
-        let build = |part: &[(usize, &rank::Ranked)]| -> Result<Vec<Hit>> {
+        let build = |part: &[(usize, &(rank::Ranked, Vec<rank::Ranked>))]| -> Result<Vec<Hit>> {
             let mut analyzer = WordAnalyzer::default();
             part.iter()
                 .map(|&(i, r)| {
@@ -218,6 +236,7 @@ impl Searcher {
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             hits,
+            facets: request.facets.then(|| facets_of(facet_counts)),
         })
     }
 
@@ -226,7 +245,7 @@ impl Searcher {
         &self,
         searcher: &tantivy::Searcher,
         rank: usize,
-        r: &rank::Ranked,
+        (r, duplicates): &(rank::Ranked, Vec<rank::Ranked>),
         highlight: &plan::Highlight,
         request: &SearchRequest,
         analyzer: &mut WordAnalyzer,
@@ -243,8 +262,15 @@ impl Searcher {
             }
             text.push_str(&article.body);
             let matches = snippet::find_matches(&text, highlight, analyzer);
-            snippet::make_snippet(&text, &matches, request.snippet_chars)
+            snippet::make_snippet(&text, &matches, request.snippet_chars, request.fragments)
         };
+        let mut also_in = Vec::with_capacity(duplicates.len());
+        for d in duplicates {
+            let doc: TantivyDocument =
+                searcher.doc(d.doc).map_err(|e| io_error(&self.inner.dir, e))?;
+            let a = self.stored(&doc);
+            also_in.push(Duplicate { id: a.id, source: a.source, url: a.url });
+        }
         Ok(Hit {
             rank,
             score: r.score,
@@ -256,6 +282,90 @@ impl Searcher {
             url: article.url,
             path: article.path,
             snippet,
+            also_in,
+        })
+    }
+
+    /// Statistics of the index: articles, sources, date range, size, versions, last update.
+    pub fn stats(&self) -> Result<IndexStats> {
+        let inner = &*self.inner;
+        let searcher = inner.reader.searcher();
+        let collector = rank::RankCollector {
+            groups: Arc::new(Vec::new()),
+            keep: 0,
+            sort: Sort::Relevance,
+            date_field: presse_analysis::schema::names::DATE.to_string(),
+            facets: true,
+        };
+        let (articles, _, counts) = searcher
+            .search(&tantivy::query::AllQuery, &collector)
+            .map_err(|e| io_error(&inner.dir, e))?;
+        let facets = facets_of(counts);
+        let dated: u64 = facets.months.iter().map(|m| m.count).sum();
+        let (mut first, mut last) = (i64::MAX, i64::MIN);
+        for reader in searcher.segment_readers() {
+            if let Ok(col) = reader.fast_fields().date(presse_analysis::schema::names::DATE) {
+                if col.num_docs() > 0 && dated > 0 {
+                    first = first.min(col.min_value().into_timestamp_secs());
+                    last = last.max(col.max_value().into_timestamp_secs());
+                }
+            }
+        }
+        // Fingerprints of the live articles: groups with the same text.
+        let mut fingerprints: std::collections::HashMap<u64, u64> =
+            std::collections::HashMap::new();
+        for reader in searcher.segment_readers() {
+            let Ok(col) = reader.fast_fields().u64(presse_analysis::schema::names::FINGERPRINT)
+            else {
+                continue;
+            };
+            let alive = reader.alive_bitset();
+            for doc in 0..reader.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                if let Some(fp) = col.first(doc).filter(|&fp| fp != 0) {
+                    *fingerprints.entry(fp).or_default() += 1;
+                }
+            }
+        }
+        let duplicate_groups = fingerprints.values().filter(|&&n| n > 1).count() as u64;
+        let duplicate_articles = fingerprints.values().filter(|&&n| n > 1).map(|n| n - 1).sum();
+        let rfc3339 = |secs: i64| {
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .ok()
+                .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        };
+        let mut size_bytes = 0;
+        let mut updated = None;
+        if let Ok(entries) = std::fs::read_dir(&inner.dir) {
+            for entry in entries.flatten() {
+                let Ok(meta) = entry.metadata() else { continue };
+                size_bytes += meta.len();
+                if entry.file_name() == "meta.json" {
+                    updated = meta.modified().ok().map(time::OffsetDateTime::from).and_then(|t| {
+                        t.replace_nanosecond(0)
+                            .ok()?
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .ok()
+                    });
+                }
+            }
+        }
+        let meta = IndexMeta::read(&inner.dir).ok().flatten().unwrap_or_default();
+        Ok(IndexStats {
+            path: inner.dir.display().to_string(),
+            articles,
+            sources: facets.sources,
+            first_date: (first != i64::MAX).then(|| rfc3339(first)).flatten(),
+            last_date: (last != i64::MIN).then(|| rfc3339(last)).flatten(),
+            undated: articles - dated.min(articles),
+            duplicate_groups,
+            duplicate_articles,
+            size_bytes,
+            format: meta.format,
+            analyzer: meta.analyzer,
+            updated,
         })
     }
 
@@ -301,6 +411,30 @@ impl Searcher {
     pub fn tantivy_index(&self) -> &Index {
         &self.inner.index
     }
+}
+
+/// Facet counts as sorted lists; years only when the months span more than two years.
+fn facets_of(counts: rank::FacetCounts) -> Facets {
+    let mut sources: Vec<FacetCount> =
+        counts.sources.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
+    sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+    let mut months: Vec<((i32, u8), u64)> = counts.months.into_iter().collect();
+    months.sort();
+    let mut years: Vec<FacetCount> = Vec::new();
+    let span = months.first().zip(months.last()).map_or(0, |(a, b)| b.0 .0 - a.0 .0);
+    if span > 2 {
+        for ((year, _), count) in &months {
+            match years.last_mut() {
+                Some(y) if y.value == year.to_string() => y.count += count,
+                _ => years.push(FacetCount { value: year.to_string(), count: *count }),
+            }
+        }
+    }
+    let months = months
+        .into_iter()
+        .map(|((y, m), count)| FacetCount { value: format!("{y:04}-{m:02}"), count })
+        .collect();
+    Facets { sources, months, years }
 }
 
 /// The crate README's example, compiled and run as a doc test.

@@ -183,6 +183,9 @@ impl<'q> Parser<'q> {
 
     /// One clause; `None` for bare punctuation that carries no word.
     fn clause(&mut self) -> Result<Option<Clause>, QueryError> {
+        if self.rest().is_empty() {
+            return Ok(None);
+        }
         let mut occur = Occur::Should;
         let rest = self.rest();
         if let Some(r) = rest.strip_prefix('+').or_else(|| rest.strip_prefix('-')) {
@@ -363,6 +366,8 @@ mod tests {
         assert!(err("foo:bar").0.contains("unknown field `foo`"));
         assert_eq!(err("title: Merkel").1, 6);
         assert!(err(&"(".repeat(40)).0.contains("too deeply"));
+        assert_eq!(err("OR "), ("OR needs a word before it".into(), 0));
+        assert_eq!(err("Merkel OR "), ("OR needs a word after it".into(), 7));
     }
 
     #[test]

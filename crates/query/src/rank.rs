@@ -1,11 +1,12 @@
 //! Collecting and ordering hits: the coordination factor, date order, exact hit counts.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 use std::sync::Arc;
 
+use presse_analysis::schema::names;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Scorer, Weight};
 use tantivy::{DateTime, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
@@ -24,6 +25,18 @@ pub struct RankCollector {
     pub sort: Sort,
     /// Name of the date fast field.
     pub date_field: String,
+    /// Whether to count sources and months over all matches.
+    pub facets: bool,
+}
+
+/// Counts over the whole matching set, before conversion to names: source → count and
+/// (year, month) → count.
+#[derive(Debug, Default, Clone)]
+pub struct FacetCounts {
+    /// Matches per source.
+    pub sources: HashMap<String, u64>,
+    /// Matches per month.
+    pub months: HashMap<(i32, u8), u64>,
 }
 
 /// A collected hit.
@@ -35,6 +48,8 @@ pub struct Ranked {
     pub score: Score,
     /// The document.
     pub doc: DocAddress,
+    /// Fingerprint of its text (0: none), for collapsing duplicates.
+    pub fingerprint: u64,
 }
 
 impl Ranked {
@@ -71,6 +86,8 @@ impl Ord for Ranked {
 /// The per-segment part of [`RankCollector`].
 pub struct RankSegmentCollector {
     segment: SegmentOrdinal,
+    fingerprints: Option<Column<u64>>,
+    facets: Option<SegmentFacets>,
     scorers: Vec<Box<dyn Scorer>>,
     dates: Option<Column<DateTime>>,
     sort: Sort,
@@ -80,7 +97,7 @@ pub struct RankSegmentCollector {
 }
 
 impl Collector for RankCollector {
-    type Fruit = (u64, Vec<Ranked>);
+    type Fruit = (u64, Vec<Ranked>, FacetCounts);
     type Child = RankSegmentCollector;
 
     fn for_segment(
@@ -96,12 +113,23 @@ impl Collector for RankCollector {
         } else {
             Vec::new()
         };
-        let dates = match self.sort {
-            Sort::Relevance => None,
+        let dates = match (self.sort, self.facets) {
+            (Sort::Relevance, false) => None,
             _ => reader.fast_fields().date(&self.date_field).ok(),
+        };
+        let facets = if self.facets {
+            Some(SegmentFacets {
+                sources: reader.fast_fields().str(names::SOURCE)?,
+                source_ords: HashMap::new(),
+                months: HashMap::new(),
+            })
+        } else {
+            None
         };
         Ok(RankSegmentCollector {
             segment,
+            fingerprints: reader.fast_fields().u64(names::FINGERPRINT).ok(),
+            facets,
             scorers,
             dates,
             sort: self.sort,
@@ -115,20 +143,56 @@ impl Collector for RankCollector {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<(u64, Vec<Ranked>)>) -> tantivy::Result<(u64, Vec<Ranked>)> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(u64, Vec<Ranked>, FacetCounts)>,
+    ) -> tantivy::Result<(u64, Vec<Ranked>, FacetCounts)> {
         let total = fruits.iter().map(|f| f.0).sum();
-        let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|f| f.1).collect();
+        let mut facets = FacetCounts::default();
+        let mut all: Vec<Ranked> = Vec::new();
+        for (_, ranked, counts) in fruits {
+            all.extend(ranked);
+            for (k, v) in counts.sources {
+                *facets.sources.entry(k).or_default() += v;
+            }
+            for (k, v) in counts.months {
+                *facets.months.entry(k).or_default() += v;
+            }
+        }
         all.sort_by(|a, b| b.cmp(a));
         all.truncate(self.keep);
-        Ok((total, all))
+        Ok((total, all, facets))
+    }
+}
+
+/// Facet counting of one segment (source by term ordinal, converted at the end).
+pub struct SegmentFacets {
+    sources: Option<StrColumn>,
+    source_ords: HashMap<u64, u64>,
+    months: HashMap<(i32, u8), u64>,
+}
+
+impl RankSegmentCollector {
+    fn count_facets(&mut self, doc: DocId) {
+        let Some(f) = &mut self.facets else { return };
+        if let Some(col) = &f.sources {
+            for ord in col.term_ords(doc) {
+                *f.source_ords.entry(ord).or_default() += 1;
+            }
+        }
+        let secs = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
+        if let Some(t) = secs.and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok()) {
+            *f.months.entry((t.year(), t.month() as u8)).or_default() += 1;
+        }
     }
 }
 
 impl SegmentCollector for RankSegmentCollector {
-    type Fruit = (u64, Vec<Ranked>);
+    type Fruit = (u64, Vec<Ranked>, FacetCounts);
 
     fn collect(&mut self, doc: DocId, score: Score) {
         self.total += 1;
+        self.count_facets(doc);
         if self.keep == 0 {
             return;
         }
@@ -158,7 +222,8 @@ impl SegmentCollector for RankSegmentCollector {
                 }
             }
         };
-        let hit = Ranked { key, score, doc: DocAddress::new(self.segment, doc) };
+        let fingerprint = self.fingerprints.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        let hit = Ranked { key, score, doc: DocAddress::new(self.segment, doc), fingerprint };
         if self.heap.len() < self.keep {
             self.heap.push(std::cmp::Reverse(hit));
         } else if let Some(mut worst) = self.heap.peek_mut() {
@@ -168,7 +233,19 @@ impl SegmentCollector for RankSegmentCollector {
         }
     }
 
-    fn harvest(self) -> (u64, Vec<Ranked>) {
-        (self.total, self.heap.into_iter().map(|r| r.0).collect())
+    fn harvest(self) -> (u64, Vec<Ranked>, FacetCounts) {
+        let mut counts = FacetCounts::default();
+        if let Some(f) = self.facets {
+            let mut name = String::new();
+            for (ord, n) in f.source_ords {
+                if let Some(col) = &f.sources {
+                    if col.ord_to_str(ord, &mut name).unwrap_or(false) {
+                        *counts.sources.entry(name.clone()).or_default() += n;
+                    }
+                }
+            }
+            counts.months = f.months;
+        }
+        (self.total, self.heap.into_iter().map(|r| r.0).collect(), counts)
     }
 }

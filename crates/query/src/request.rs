@@ -29,6 +29,9 @@ pub struct SearchRequest {
     pub(crate) sources: Vec<String>,
     pub(crate) authors: Vec<String>,
     pub(crate) snippet_chars: usize,
+    pub(crate) fragments: usize,
+    pub(crate) facets: bool,
+    pub(crate) collapse: bool,
 }
 
 impl SearchRequest {
@@ -45,6 +48,9 @@ impl SearchRequest {
             sources: Vec::new(),
             authors: Vec::new(),
             snippet_chars: 200,
+            fragments: 3,
+            facets: false,
+            collapse: true,
         }
     }
 
@@ -92,6 +98,27 @@ impl SearchRequest {
     /// Only articles by this author (matched on the author field's words; default: all).
     pub fn author(mut self, author: impl Into<String>) -> Self {
         self.authors.push(author.into());
+        self
+    }
+
+    /// At most this many passages in a snippet, joined with ` … ` (default 3; one passage when
+    /// it holds every matched word).
+    pub fn fragments(mut self, n: usize) -> Self {
+        self.fragments = n.clamp(1, 10);
+        self
+    }
+
+    /// Count the matches per source and per month (and year) over the whole result set
+    /// (default off).
+    pub fn facets(mut self, yes: bool) -> Self {
+        self.facets = yes;
+        self
+    }
+
+    /// Show articles with the same text (same words in the same order) once, the others listed
+    /// in [`crate::Hit::also_in`] (default on).
+    pub fn collapse(mut self, yes: bool) -> Self {
+        self.collapse = yes;
         self
     }
 

@@ -5,6 +5,8 @@
 //! highlights `Außenminister`; a compound part is highlighted alone (`Turbinen` in
 //! `Gasturbinen`). Offsets are bytes into the returned text (see [`crate::hit`]).
 
+use std::collections::HashSet;
+
 use presse_analysis::{word_spans, WordAnalyzer};
 
 use crate::hit::Snippet;
@@ -71,34 +73,45 @@ fn back_chars(text: &str, from: usize, chars: usize) -> usize {
     text[..from].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
-/// The snippet of `text` of about `max_chars` characters around the passage with the most
-/// distinct matches (then the most matches).
-pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize) -> Snippet {
-    if text.is_empty() || max_chars == 0 {
-        return Snippet::default();
-    }
-    // Choose the window.
-    let context = max_chars / 6;
-    let mut best = (0usize, 0usize, 0usize); // (distinct, count, start)
+/// The best window of `chars` characters: the one with the most distinct terms not in
+/// `covered` (then the most matches). Returns its start byte and the distinct new terms.
+fn best_window<'m>(
+    text: &str,
+    matches: &'m [Match],
+    chars: usize,
+    covered: &HashSet<&'m str>,
+) -> (usize, HashSet<&'m str>) {
+    let context = chars / 6;
+    let mut best: (usize, usize, usize, HashSet<&str>) = (0, 0, 0, HashSet::new());
     for (i, m) in matches.iter().enumerate() {
         let start = back_chars(text, m.start, context);
-        let end = advance_chars(text, start, max_chars);
-        let inside: Vec<&Match> = matches[i..].iter().take_while(|x| x.end <= end).collect();
-        let mut distinct: Vec<&str> = inside.iter().map(|x| x.term.as_str()).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let candidate = (distinct.len(), inside.len(), start);
-        if (candidate.0, candidate.1) > (best.0, best.1) {
-            best = candidate;
+        let end = advance_chars(text, start, chars);
+        let inside = matches[i..].iter().take_while(|x| x.end <= end);
+        let mut new: HashSet<&str> = HashSet::new();
+        let mut count = 0;
+        for x in inside {
+            count += 1;
+            if !covered.contains(x.term.as_str()) {
+                new.insert(x.term.as_str());
+            }
+        }
+        if (new.len(), count) > (best.0, best.1) {
+            best = (new.len(), count, start, new);
         }
     }
-    let mut start = best.2;
-    let mut end = advance_chars(text, start, max_chars);
-    // Cut at word boundaries.
+    (best.2, best.3)
+}
+
+/// Snaps a window of `chars` characters from `start` to word boundaries: (start, end) bytes.
+fn cut(text: &str, start: usize, chars: usize) -> (usize, usize) {
+    let context = chars / 6;
+    let window_start = start;
+    let mut start = start;
+    let mut end = advance_chars(text, start, chars);
     if start > 0 {
         if let Some(ws) = text[..start].rfind(char::is_whitespace) {
             let after = ws + text[ws..].chars().next().map_or(1, char::len_utf8);
-            // Move forward to the next word if the boundary before is far.
+            // Back to the start of the word, or on to the next one when that is far.
             start = if start - after <= context {
                 after
             } else {
@@ -108,6 +121,10 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize) -> Snippet 
             start = 0;
         }
     }
+    if start >= end {
+        // One long "word" (a url, say) fills the window: cut inside it.
+        start = window_start;
+    }
     if end < text.len() {
         if let Some(ws) = text[start..end].rfind(char::is_whitespace) {
             if ws > 0 {
@@ -115,19 +132,72 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize) -> Snippet 
             }
         }
     }
-    let prefix = if start > 0 { "… " } else { "" };
-    let suffix = if end < text.len() { " …" } else { "" };
-    let body: String = text[start..end]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
-        .collect();
-    let shift = prefix.len();
-    let highlights = matches
-        .iter()
-        .filter(|m| m.start >= start && m.end <= end)
-        .map(|m| [m.start - start + shift, m.end - start + shift])
-        .collect();
-    Snippet { text: format!("{prefix}{}{suffix}", body.trim_end()), highlights }
+    let trimmed = text[start..end].trim_end().len();
+    (start, start + trimmed)
+}
+
+/// The snippet of `text`: the passage of about `max_chars` characters with the most distinct
+/// matched terms, or, when no single passage holds every matched term, up to `fragments`
+/// shorter passages (at least 60 characters each) that together hold the most, in text order,
+/// joined with ` … `. Cut at word boundaries; `…` marks a cut.
+pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: usize) -> Snippet {
+    if text.is_empty() || max_chars == 0 {
+        return Snippet::default();
+    }
+    let all: HashSet<&str> = matches.iter().map(|m| m.term.as_str()).collect();
+    let (start, found) = best_window(text, matches, max_chars, &HashSet::new());
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    if fragments <= 1 || found.len() == all.len() {
+        windows.push(cut(text, start, max_chars));
+    } else {
+        let size = (max_chars / fragments).max(60);
+        let mut covered: HashSet<&str> = HashSet::new();
+        for _ in 0..fragments {
+            let (start, new) = best_window(text, matches, size, &covered);
+            if new.is_empty() {
+                break;
+            }
+            covered.extend(new);
+            windows.push(cut(text, start, size));
+        }
+        windows.sort_unstable();
+        // Overlapping or touching passages become one.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for w in windows {
+            match merged.last_mut() {
+                Some(last) if w.0 <= last.1 + 1 => last.1 = last.1.max(w.1),
+                _ => merged.push(w),
+            }
+        }
+        windows = merged;
+    }
+    let mut out = String::with_capacity(max_chars * 2);
+    let mut highlights = Vec::new();
+    for (i, &(start, end)) in windows.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" … ");
+        } else if start > 0 {
+            out.push_str("… ");
+        }
+        let shift = out.len();
+        out.extend(text[start..end].chars().map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        }));
+        highlights.extend(
+            matches
+                .iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .map(|m| [m.start - start + shift, m.end - start + shift]),
+        );
+    }
+    if windows.last().is_some_and(|&(_, end)| end < text.len()) {
+        out.push_str(" …");
+    }
+    Snippet { text: out, highlights }
 }
 
 #[cfg(test)]
@@ -159,7 +229,7 @@ mod tests {
             &highlight("Aussenminister Präsidentschaftswahl überschätzt"),
             &mut a,
         );
-        let s = make_snippet(text, &m, 200);
+        let s = make_snippet(text, &m, 200, 3);
         assert_eq!(s.text, text);
         assert_eq!(marked(&s), ["Außenminister", "Präsidentschaftswahlen", "überschätzt"]);
     }
@@ -169,7 +239,7 @@ mod tests {
         let text = "Siemens Energy meldet Gasturbinen-Aufträge.";
         let mut a = WordAnalyzer::default();
         let m = find_matches(text, &highlight("Turbinen"), &mut a);
-        let s = make_snippet(text, &m, 200);
+        let s = make_snippet(text, &m, 200, 3);
         assert_eq!(marked(&s), ["turbinen"]);
     }
 
@@ -180,7 +250,7 @@ mod tests {
             format!("{filler}Impfstoff hier. {filler}Impfstoff und Zulassung zusammen. {filler}");
         let mut a = WordAnalyzer::default();
         let m = find_matches(&text, &highlight("Impfstoff Zulassung"), &mut a);
-        let s = make_snippet(&text, &m, 120);
+        let s = make_snippet(&text, &m, 120, 1);
         assert!(s.text.starts_with("… ") && s.text.ends_with(" …"), "{}", s.text);
         assert_eq!(marked(&s), ["Impfstoff", "Zulassung"]);
         assert!(s.text.chars().count() <= 124);
@@ -195,8 +265,40 @@ mod tests {
     }
 
     #[test]
+    fn words_far_apart_get_one_fragment_each() {
+        let filler = "Wort ".repeat(100);
+        let text = format!(
+            "{filler}Impfstoff hier. {filler}Zulassung dort. {filler}Lieferung da. {filler}"
+        );
+        let mut a = WordAnalyzer::default();
+        let m = find_matches(&text, &highlight("Impfstoff Zulassung Lieferung"), &mut a);
+        let s = make_snippet(&text, &m, 200, 3);
+        assert_eq!(marked(&s), ["Impfstoff", "Zulassung", "Lieferung"]);
+        assert_eq!(s.text.matches(" … ").count(), 2, "{}", s.text);
+        assert!(s.text.starts_with("… ") && s.text.ends_with(" …"));
+        let one = make_snippet(&text, &m, 200, 1);
+        assert_eq!(marked(&one).len(), 1);
+    }
+
+    #[test]
+    fn a_long_unbroken_token_does_not_break_the_cut() {
+        let text = format!("Anfang {} Impfstoff Ende", "x".repeat(300));
+        let mut a = WordAnalyzer::default();
+        let m = find_matches(&text, &highlight("Impfstoff Anfang"), &mut a);
+        for fragments in 1..4 {
+            for chars in [10, 60, 200] {
+                let s = make_snippet(&text, &m, chars, fragments);
+                for [x, y] in &s.highlights {
+                    assert!(x < y && *y <= s.text.len());
+                    assert!(s.text.is_char_boundary(*x) && s.text.is_char_boundary(*y));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_match_gives_the_beginning() {
-        let s = make_snippet("Ein kurzer Text.", &[], 200);
+        let s = make_snippet("Ein kurzer Text.", &[], 200, 3);
         assert_eq!(s, Snippet { text: "Ein kurzer Text.".into(), highlights: vec![] });
     }
 }

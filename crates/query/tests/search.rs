@@ -212,3 +212,55 @@ fn opening_a_missing_or_foreign_directory_fails_clearly() {
     assert!(matches!(Searcher::open(dir.path().join("nope")), Err(QueryError::NoIndex { .. })));
     assert!(matches!(Searcher::open(dir.path()), Err(QueryError::NoIndex { .. })));
 }
+
+#[test]
+fn facets_count_the_whole_result_set() {
+    // Worked out from fixtures/README.md: Nawalny is in two tagesspiegel.de articles
+    // (2020-09, 2021-02) and one sueddeutsche.de article (2021-01).
+    let r = searcher().search(&SearchRequest::new("Nawalny").facets(true).limit(1)).unwrap();
+    assert_eq!(r.hits.len(), 1, "facets are not limited to the page");
+    let f = r.facets.unwrap();
+    let pairs = |v: &[presse_query::FacetCount]| {
+        v.iter().map(|c| (c.value.clone(), c.count)).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pairs(&f.sources),
+        [("tagesspiegel.de".to_string(), 2), ("sueddeutsche.de".to_string(), 1)]
+    );
+    assert_eq!(
+        pairs(&f.months),
+        [("2020-09".to_string(), 1), ("2021-01".to_string(), 1), ("2021-02".to_string(), 1)]
+    );
+    assert!(f.years.is_empty(), "years only for spans over two years");
+    assert!(search("Nawalny").facets.is_none(), "off by default");
+}
+
+#[test]
+fn identical_texts_are_collapsed_with_also_in() {
+    // The two compact-online.de articles of the fixtures have the same body.
+    let r = search("Bhakdi");
+    assert_eq!(r.total_hits, 2);
+    assert_eq!(r.hits.len(), 1);
+    let also = &r.hits[0].also_in;
+    assert_eq!(also.len(), 1);
+    assert_eq!(also[0].source.as_deref(), Some("compact-online.de"));
+    assert_ne!(also[0].url, r.hits[0].url);
+    let all = searcher().search(&SearchRequest::new("Bhakdi").collapse(false)).unwrap();
+    assert_eq!(all.hits.len(), 2);
+    assert!(all.hits.iter().all(|h| h.also_in.is_empty()));
+}
+
+#[test]
+fn stats_describe_the_index() {
+    let s = searcher().stats().unwrap();
+    assert_eq!(s.articles, 30);
+    assert_eq!(s.undated, 5, "the seed and the four txt articles");
+    assert_eq!(s.first_date.as_deref().map(|d| &d[..7]), Some("2020-03"));
+    assert_eq!(s.last_date.as_deref().map(|d| &d[..7]), Some("2021-03"));
+    assert_eq!(s.sources.iter().map(|c| c.count).sum::<u64>(), 26, "all but the four txt articles");
+    assert!(s.sources.iter().any(|c| c.value == "russland.news" && c.count == 1));
+    assert!(s.size_bytes > 10_000);
+    assert_eq!((s.duplicate_groups, s.duplicate_articles), (1, 1), "the compact-online.de pair");
+    assert_eq!(s.analyzer, presse_analysis::ANALYZER_VERSION);
+    assert!(s.updated.is_some());
+}

@@ -15,6 +15,9 @@ fn request(args: &SearchArgs, query: &str) -> Result<SearchRequest> {
         .limit(args.limit)
         .offset(args.offset)
         .snippet_chars(args.snippet)
+        .fragments(args.fragments)
+        .facets(args.facets)
+        .collapse(!args.no_collapse)
         .sort(match args.sort {
             SortArg::Relevance => Sort::Relevance,
             SortArg::Newest => Sort::Newest,

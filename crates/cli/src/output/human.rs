@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use presse_query::{SearchResults, StoredArticle};
+use presse_query::{FacetCount, IndexStats, SearchResults, StoredArticle};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;31m";
@@ -55,9 +55,25 @@ pub fn results(out: &mut impl Write, r: &SearchResults, color: bool) -> Result<(
         if !hit.snippet.text.is_empty() {
             writeln!(out, "    {}", mark(&hit.snippet.text, &hit.snippet.highlights, color, ""))?;
         }
+        if !hit.also_in.is_empty() {
+            let places: Vec<&str> = hit
+                .also_in
+                .iter()
+                .map(|d| d.source.as_deref().or(d.url.as_deref()).unwrap_or(&d.id))
+                .collect();
+            writeln!(out, "    {dim}also in: {}{reset}", places.join(", "))?;
+        }
         if hit.url.as_deref() != Some(hit.id.as_str()) {
             writeln!(out, "    {dim}id: {}{reset}", hit.id)?;
         }
+        writeln!(out)?;
+    }
+    if let Some(f) = &r.facets {
+        facet_table(out, "sources", &f.sources)?;
+        if !f.years.is_empty() {
+            facet_table(out, "years", &f.years)?;
+        }
+        facet_table(out, "months", &f.months)?;
         writeln!(out)?;
     }
     let shown = r.hits.len();
@@ -95,6 +111,52 @@ pub fn article(out: &mut impl Write, a: &StoredArticle) -> Result<()> {
     }
     for paragraph in a.body.split('\n') {
         writeln!(out, "{paragraph}\n")?;
+    }
+    Ok(())
+}
+
+/// A compact facet table: `name: value count · value count …`, wrapped.
+fn facet_table(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> Result<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let cells: Vec<String> = counts.iter().map(|c| format!("{} {}", c.value, c.count)).collect();
+    let mut line = format!("{name:>8}:");
+    for cell in cells {
+        if line.len() + cell.len() > 96 {
+            writeln!(out, "{line}")?;
+            line = " ".repeat(9);
+        }
+        line.push(' ');
+        line.push_str(&cell);
+        line.push_str(" ·");
+    }
+    writeln!(out, "{}", line.trim_end_matches(" ·"))?;
+    Ok(())
+}
+
+/// Prints index statistics.
+pub fn stats(out: &mut impl Write, s: &IndexStats) -> Result<()> {
+    writeln!(out, "index:     {}", s.path)?;
+    writeln!(out, "articles:  {}", s.articles)?;
+    let range = match (&s.first_date, &s.last_date) {
+        (Some(a), Some(b)) => {
+            format!("{} to {}", a.get(..10).unwrap_or(a), b.get(..10).unwrap_or(b))
+        }
+        _ => "no dated articles".to_string(),
+    };
+    writeln!(out, "dates:     {range} ({} undated)", s.undated)?;
+    writeln!(
+        out,
+        "same text: {} groups ({} articles shown once with their group)",
+        s.duplicate_groups, s.duplicate_articles
+    )?;
+    writeln!(out, "size:      {:.1} MB", s.size_bytes as f64 / 1e6)?;
+    writeln!(out, "format:    {} (analyser {})", s.format, s.analyzer)?;
+    writeln!(out, "updated:   {}", s.updated.as_deref().unwrap_or("unknown"))?;
+    writeln!(out, "sources:   {}", s.sources.len())?;
+    for c in &s.sources {
+        writeln!(out, "  {:>8}  {}", c.count, c.value)?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use presse_query::{SearchResults, StoredArticle};
+use presse_query::{IndexStats, SearchResults, StoredArticle};
 
 /// Serialises to one line of JSON, escaping the characters that JSON allows raw but that
 /// line-splitting readers (Python's `str.splitlines`, JavaScript before ES2019) take for line
@@ -29,6 +29,13 @@ pub fn results(out: &mut impl Write, results: &SearchResults) -> Result<()> {
 pub fn error(out: &mut impl Write, query: &str, error: &str) -> Result<()> {
     let v = serde_json::json!({"query": query, "error": error, "total_hits": 0, "hits": []});
     writeln!(out, "{}", one_line(&v)?)?;
+    Ok(())
+}
+
+/// Writes index statistics as a JSON document.
+pub fn stats(out: &mut impl Write, stats: &IndexStats) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, stats)?;
+    writeln!(out)?;
     Ok(())
 }
 

@@ -1,0 +1,50 @@
+//! Property tests of the snippet maker (inside the crate: the module is private).
+
+use proptest::prelude::*;
+
+use super::snippet::{find_matches, make_snippet};
+use crate::plan::Highlight;
+use presse_analysis::{analyse_text, WordAnalyzer};
+
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Impfstoff".to_string()),
+        Just("Außenminister".to_string()),
+        Just("Gasturbinen-Aufträge".to_string()),
+        Just("Zulassung".to_string()),
+        "[a-zäöüßA-Z]{1,12}",
+        "\\PC{1,6}",
+        "y{40,300}",
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just("\n"), Just(", "), Just("")]), 0..80)
+        .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn snippets_hold_together(t in text(), q in text(), chars in 0usize..400, fragments in 1usize..5) {
+        let mut hl = Highlight::default();
+        for w in analyse_text(&q) {
+            hl.terms.insert(w.analysis.term.clone());
+            for p in w.analysis.parts {
+                hl.terms.insert(p.term);
+            }
+        }
+        let mut a = WordAnalyzer::default();
+        let matches = find_matches(&t, &hl, &mut a);
+        for m in &matches {
+            prop_assert!(m.start < m.end && m.end <= t.len());
+            prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+        }
+        let s = make_snippet(&t, &matches, chars, fragments);
+        let mut last = 0;
+        for [x, y] in &s.highlights {
+            prop_assert!(x < y && *y <= s.text.len(), "{x} {y} in {:?}", s.text);
+            prop_assert!(s.text.is_char_boundary(*x) && s.text.is_char_boundary(*y));
+            prop_assert!(*x >= last, "in order, not overlapping");
+            last = *y;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Property tests: the query parser and the snippet maker never panic, and what they return
+//! holds together, whatever the input.
+
+use presse_query::parse::parse;
+use proptest::prelude::*;
+
+/// Text made of German-looking words, umlauts, punctuation, long tokens and odd characters.
+fn texty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Impfstoff".to_string()),
+        Just("Außenminister".to_string()),
+        Just("Test-Pflicht".to_string()),
+        Just("Gasturbinen".to_string()),
+        Just("…".to_string()),
+        Just("\"".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("-".to_string()),
+        Just("+".to_string()),
+        Just("title:".to_string()),
+        Just("OR".to_string()),
+        Just("~2".to_string()),
+        Just("*".to_string()),
+        "[a-zäöüß]{1,12}",
+        "\\PC{1,8}",
+        "x{50,200}",
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("\n"), Just("  ")]), 0..40)
+        .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn parser_never_panics_and_positions_are_in_the_query(q in texty()) {
+        match parse(&q) {
+            Ok(_) => {}
+            Err(presse_query::QueryError::Malformed { position, .. }) => prop_assert!(position <= q.len()),
+            Err(e) => prop_assert!(false, "unexpected error {e:?}"),
+        }
+    }
+}
