@@ -18,11 +18,17 @@ fn analysis(c: &mut Criterion) {
     let tokens = count(&mut analyzer);
     // Words plus compound parts plus joined forms: more tokens than words, never fewer.
     let words = presse_analysis::word_spans(&text).len();
-    assert!(tokens > words && words > 2000, "{tokens} tokens for {words} words");
+    assert!(tokens > words && words > 500, "{tokens} tokens for {words} words");
     let mut group = c.benchmark_group("analysis");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("german_fixture_text", |b| {
         b.iter(|| assert_eq!(count(&mut analyzer), tokens))
+    });
+    // The duplicate fingerprint computed for every article at index time.
+    let fp = presse_analysis::fingerprint(&text);
+    assert_ne!(fp, 0);
+    group.bench_function("fingerprint", |b| {
+        b.iter(|| assert_eq!(presse_analysis::fingerprint(&text), fp))
     });
     group.finish();
 }

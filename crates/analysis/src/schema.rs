@@ -117,7 +117,7 @@ impl Fields {
     }
 }
 
-/// The fingerprint of an article text: a 64-bit FNV-1a hash of its words, lower-cased and folded,
+/// The fingerprint of an article text: a 64-bit FNV-1a hash of its words, lower-cased,
 /// punctuation and spacing ignored. Two texts with the same words in the same order have the same
 /// fingerprint whatever their layout (the same agency text published by two outlets, or one
 /// article indexed under two urls). Returns 0 (meaning "none") for a text without words.
@@ -125,13 +125,33 @@ pub fn fingerprint(text: &str) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
+    let mut eat = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(PRIME);
+    };
     let mut words = 0usize;
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        words += 1;
-        for b in crate::fold::fold(word).bytes().chain([b' ']) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(PRIME);
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            if c.is_ascii() {
+                eat(c.to_ascii_lowercase() as u8);
+            } else {
+                let mut buf = [0u8; 4];
+                for lc in c.to_lowercase() {
+                    lc.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+                }
+            }
+        } else if in_word {
+            eat(b' ');
+            in_word = false;
         }
+    }
+    if in_word {
+        eat(b' ');
     }
     if words == 0 {
         0

@@ -1,7 +1,7 @@
 //! Typo tolerance: which index terms a misspelt query word may stand for.
 //!
 //! A query word whose term is rare or absent in the index ([`EXPAND_BELOW_DF`]) is expanded to
-//! the terms within one edit (two for words of [`LONG_WORD_CHARS`] letters or more; a swap of
+//! the more common terms within one edit (two for words of [`LONG_WORD_CHARS`] letters or more; a swap of
 //! two neighbouring letters counts as one edit), found in two places:
 //! - the index's own terms (stems), compared with the query word's stem: finds misspelt names
 //!   and words of the corpus that no dictionary has;
@@ -171,10 +171,15 @@ pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -
     if budget(folded.chars().count()).is_none() {
         return Vec::new();
     }
-    if doc_freq(searcher, fields, term) >= EXPAND_BELOW_DF {
+    let df = doc_freq(searcher, fields, term);
+    if df >= EXPAND_BELOW_DF {
         return Vec::new();
     }
-    expand_within(searcher, fields, folded, term, None)
+    // A misspelling is rarer than the word it misspells: only more common terms are what the
+    // reader may have meant (`Drosten`, in the index, is not a typo of `droht`).
+    let mut expansions = expand_within(searcher, fields, folded, term, None);
+    expansions.retain(|e| e.doc_freq > df);
+    expansions
 }
 
 /// The expansions within `distance` edits (1 or 2) whatever the term's frequency (`wort~2`).

@@ -378,7 +378,7 @@ impl Compiler<'_> {
             alternatives.push(boosted(self.near(&terms, fields, slop), PART_BOOST));
         }
         if fuzzy != Some(0) {
-            // Verb forms the stemmer keeps apart: entmachten / entmachtet, verhöhnen / verhöhnt.
+            // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.
             for variant in verb_variants(&a.term) {
                 if fuzzy::doc_freq(
                     self.searcher,
@@ -517,11 +517,12 @@ fn regex_escape(s: &str) -> String {
     out
 }
 
-/// Verb forms of a stem that Snowball German does not merge: the stem plus or minus the
-/// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`).
-/// Only stems of five letters or more take part, so that short nouns (`Gast`, `Welt`) do not.
+/// Word forms of a stem that Snowball German does not merge: the stem plus or minus the verb
+/// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`) and
+/// the genitive `-s` that Snowball keeps after vowels (`nawalny` ↔ `nawalnys`). Only stems of
+/// five letters or more take part, so that short nouns (`Gast`, `Welt`) do not.
 pub fn verb_variants(stem: &str) -> Vec<String> {
-    const ENDINGS: [&str; 4] = ["est", "et", "st", "t"];
+    const ENDINGS: [&str; 5] = ["est", "et", "st", "t", "s"];
     let mut out = Vec::new();
     if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
         return out;
@@ -549,6 +550,8 @@ mod tests {
         assert!(v.contains(&"entmachtet".to_string()) && v.contains(&"entmach".to_string()));
         assert!(verb_variants("verhohnt").contains(&"verhohn".to_string()));
         assert!(verb_variants("welt").is_empty());
+        assert!(verb_variants("nawalny").contains(&"nawalnys".to_string()));
+        assert!(verb_variants("nawalnys").contains(&"nawalny".to_string()));
         assert!(!verb_variants("covid19").iter().any(|_| true));
     }
 }

@@ -264,3 +264,31 @@ fn stats_describe_the_index() {
     assert_eq!(s.analyzer, presse_analysis::ANALYZER_VERSION);
     assert!(s.updated.is_some());
 }
+
+#[test]
+fn or_groups_and_field_scopes() {
+    // Each of these words is in exactly one fixture article (fixtures/README.md).
+    let either = search("Sputnik OR Drosten");
+    assert_eq!(either.total_hits, 2);
+    let grouped = search("+(Sputnik OR Drosten) -Drosten");
+    assert_eq!(grouped.total_hits, 1);
+    assert!(grouped.hits[0].title.contains("Sputnik"));
+    // title: limits to the headline: `Lawrow` is in the seed's title, `Pompeo` only in its text.
+    assert_eq!(search("title:Lawrow").total_hits, 1);
+    assert_eq!(search("title:Pompeo").total_hits, 0);
+    assert_eq!(search("body:Pompeo").total_hits, 1);
+    // source: matches the outlet exactly, case-insensitively.
+    let rt = search("source:DE.RT.COM");
+    assert!(rt.total_hits >= 2 && rt.hits.iter().all(|h| h.source.as_deref() == Some("de.rt.com")));
+    // caption: the seed's image credit.
+    assert_eq!(search("caption:facebook").hits[0].title, SEED);
+    assert_eq!(
+        searcher().search(&SearchRequest::new("Lawrow").author("hrsg")).unwrap().total_hits,
+        1,
+        "the seed's editor tag"
+    );
+    assert_eq!(
+        searcher().search(&SearchRequest::new("Lawrow").author("Mustermann")).unwrap().total_hits,
+        0
+    );
+}
