@@ -6,7 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 done (search: hits found; index: indexed, maybe with warnings),
-            1 search found nothing, 2 error.
+            1 search found nothing, 2 error, 130 interrupted (Ctrl-C; index: what was
+            read is committed).
 The index directory is --index, else $PRESSE_INDEX, else ./presse-index.";
 
 /// Full-text search for German news archives.
@@ -69,6 +70,10 @@ pub struct IndexArgs {
     /// Fail (exit 2) when any file or line had to be skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Commit after this many articles, so that a crash or Ctrl-C loses at most that much
+    /// work (0: only at the end; a commit also happens at least every minute).
+    #[arg(long, value_name = "N", default_value_t = 50_000)]
+    pub commit_every: u64,
     /// Print nothing but errors (no warnings, no summary).
     #[arg(long, short)]
     pub quiet: bool,

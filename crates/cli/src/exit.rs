@@ -11,6 +11,8 @@ pub enum Exit {
     NoHits = 1,
     /// An error: nothing could be done, or `index` indexed nothing from non-empty input.
     Error = 2,
+    /// Interrupted by Ctrl-C (`index` committed what it had read).
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {

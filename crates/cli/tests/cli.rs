@@ -2,6 +2,8 @@
 
 mod util;
 
+/// Kills, interrupts and concurrent writers.
+mod crash;
 /// Errors and exit codes.
 mod errors;
 /// Indexing: counts, replacement, summary, bad input.

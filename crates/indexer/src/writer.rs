@@ -1,8 +1,8 @@
 //! Articles → the tantivy index: opening or creating the index, writing, replacing, committing.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use presse_analysis::{build_schema, meta::IndexMeta, register, Fields};
@@ -15,11 +15,16 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError};
 
 use crate::article::Article;
-use crate::source::{collect_inputs, read_file, Item, Problem};
+use crate::source::{collect_inputs, read_file_until, Item, Problem};
 use crate::{Error, Result};
 
 /// File recording the pid of the process writing the index.
 const WRITER_PID_FILE: &str = "presse-writer.pid";
+
+/// Default number of articles between two commits.
+pub const DEFAULT_COMMIT_EVERY: u64 = 50_000;
+/// Default longest time between two commits.
+pub const DEFAULT_COMMIT_INTERVAL: Duration = Duration::from_secs(60);
 
 /// Default memory budget of the index writer, in bytes.
 pub const DEFAULT_MEMORY: usize = 400 << 20;
@@ -31,6 +36,9 @@ pub struct IndexerBuilder {
     threads: usize,
     full: bool,
     follow_links: bool,
+    commit_every: u64,
+    commit_interval: Duration,
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for IndexerBuilder {
@@ -40,6 +48,9 @@ impl Default for IndexerBuilder {
             threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             full: false,
             follow_links: false,
+            commit_every: DEFAULT_COMMIT_EVERY,
+            commit_interval: DEFAULT_COMMIT_INTERVAL,
+            cancel: None,
         }
     }
 }
@@ -71,6 +82,26 @@ impl IndexerBuilder {
     /// Follow symbolic links while walking directories (default off).
     pub fn follow_links(&mut self, yes: bool) -> &mut Self {
         self.follow_links = yes;
+        self
+    }
+
+    /// Commit after this many articles (default 50,000), so that a crash loses at most that
+    /// much work; 0 commits only at the end.
+    pub fn commit_every(&mut self, articles: u64) -> &mut Self {
+        self.commit_every = articles;
+        self
+    }
+
+    /// Commit at least this often while indexing (default 60 s).
+    pub fn commit_interval(&mut self, interval: Duration) -> &mut Self {
+        self.commit_interval = interval;
+        self
+    }
+
+    /// A flag that stops indexing when set (by a Ctrl-C handler, say): reading stops between
+    /// articles, what was read is committed, and the report says `interrupted` (default none).
+    pub fn cancel_flag(&mut self, flag: Arc<AtomicBool>) -> &mut Self {
+        self.cancel = Some(flag);
         self
     }
 
@@ -133,10 +164,13 @@ impl IndexerBuilder {
         }
         Ok(Indexer {
             index,
-            writer,
+            writer: RwLock::new(writer),
             fields,
             dir: dir.to_path_buf(),
             follow_links: self.follow_links,
+            commit_every: self.commit_every,
+            commit_interval: self.commit_interval,
+            cancel: self.cancel.clone().unwrap_or_default(),
         })
     }
 }
@@ -144,10 +178,14 @@ impl IndexerBuilder {
 /// Writes articles into a presse index. Holds the index's write lock until dropped.
 pub struct Indexer {
     index: Index,
-    writer: IndexWriter,
+    /// Adds take the read side (they only need `&IndexWriter`); a commit takes the write side.
+    writer: RwLock<IndexWriter>,
     fields: Fields,
     dir: PathBuf,
     follow_links: bool,
+    commit_every: u64,
+    commit_interval: Duration,
+    cancel: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Indexer {
@@ -184,6 +222,10 @@ pub struct IndexReport {
     pub elapsed: Duration,
     /// Articles in the index after the commit.
     pub articles_in_index: u64,
+    /// Commits made (the last one included).
+    pub commits: u64,
+    /// Whether the run was stopped by the cancel flag (what was read is committed).
+    pub interrupted: bool,
 }
 
 impl IndexReport {
@@ -231,7 +273,7 @@ impl Indexer {
         doc.add_u64(f.fingerprint, presse_analysis::fingerprint(&article.body));
         // Delete and add as one group with contiguous opstamps: two threads replacing the same
         // id (a url in two files) cannot interleave into two surviving copies.
-        self.writer.run([
+        self.writer.read().unwrap_or_else(|e| e.into_inner()).run([
             UserOperation::Delete(Term::from_field_text(f.id, &article.id)),
             UserOperation::Add(doc),
         ])?;
@@ -253,6 +295,33 @@ impl Indexer {
         let articles = AtomicU64::new(0);
         let bytes = AtomicU64::new(0);
         let failure: Mutex<Option<Error>> = Mutex::new(None);
+        let since_commit = AtomicU64::new(0);
+        let last_commit = Mutex::new(Instant::now());
+        let commits = AtomicU64::new(0);
+        let stop = || {
+            self.cancel.load(Ordering::Relaxed)
+                || failure.lock().map(|f| f.is_some()).unwrap_or(true)
+        };
+        // Commits now and then, from whichever worker notices it is time. No read guard is held
+        // here, so taking the write lock cannot deadlock.
+        let maybe_commit = || -> Result<()> {
+            let due = |last: &Instant| {
+                (self.commit_every > 0 && since_commit.load(Ordering::Relaxed) >= self.commit_every)
+                    || last.elapsed() >= self.commit_interval
+            };
+            if !due(&last_commit.lock().unwrap_or_else(|e| e.into_inner())) {
+                return Ok(());
+            }
+            let mut last = last_commit.lock().unwrap_or_else(|e| e.into_inner());
+            if !due(&last) {
+                return Ok(()); // another worker committed meanwhile
+            }
+            self.writer.write().unwrap_or_else(|e| e.into_inner()).commit()?;
+            since_commit.store(0, Ordering::Relaxed);
+            commits.fetch_add(1, Ordering::Relaxed);
+            *last = Instant::now();
+            Ok(())
+        };
         let report = |files_done: u64| {
             progress(Progress {
                 files_done,
@@ -262,26 +331,33 @@ impl Indexer {
             })
         };
         files.par_iter().for_each(|file| {
-            if failure.lock().expect("not poisoned").is_some() {
+            if stop() {
                 return;
             }
             let mut local = Vec::new();
             let mut count = 0u64;
-            let read = read_file(file, &mut |item| match item {
-                Item::Article(a) => match self.add_article(&a) {
-                    Ok(()) => {
-                        count += 1;
-                        if count.is_multiple_of(1000) {
-                            articles.fetch_add(1000, Ordering::Relaxed);
-                            report(files_done.load(Ordering::Relaxed));
+            let read = read_file_until(
+                file,
+                &mut |item| match item {
+                    Item::Article(a) => match self.add_article(&a).and_then(|()| {
+                        since_commit.fetch_add(1, Ordering::Relaxed);
+                        maybe_commit()
+                    }) {
+                        Ok(()) => {
+                            count += 1;
+                            if count.is_multiple_of(1000) {
+                                articles.fetch_add(1000, Ordering::Relaxed);
+                                report(files_done.load(Ordering::Relaxed));
+                            }
                         }
-                    }
-                    Err(e) => {
-                        failure.lock().expect("not poisoned").get_or_insert(e);
-                    }
+                        Err(e) => {
+                            failure.lock().expect("not poisoned").get_or_insert(e);
+                        }
+                    },
+                    Item::Problem(p) => local.push(p),
                 },
-                Item::Problem(p) => local.push(p),
-            });
+                &stop,
+            );
             articles.fetch_add(count % 1000, Ordering::Relaxed);
             bytes.fetch_add(read, Ordering::Relaxed);
             problems.lock().expect("not poisoned").extend(local);
@@ -293,6 +369,7 @@ impl Indexer {
         }
         self.commit()?;
         let reader = self.index.reader()?;
+        let interrupted = self.cancel.load(Ordering::Relaxed);
         Ok(IndexReport {
             files_read: files_total,
             articles_indexed: articles.into_inner(),
@@ -300,12 +377,14 @@ impl Indexer {
             problems: problems.into_inner().expect("not poisoned"),
             elapsed: start.elapsed(),
             articles_in_index: reader.searcher().num_docs(),
+            commits: commits.into_inner() + 1,
+            interrupted,
         })
     }
 
     /// Commits what was added: it is then durable and visible to searchers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
+        self.writer.get_mut().unwrap_or_else(|e| e.into_inner()).commit()?;
         Ok(())
     }
 }

@@ -183,6 +183,15 @@ fn open(file: &InputFile) -> std::io::Result<Box<dyn Read + Send>> {
 /// Reads one input file, handing each article and problem to `sink` in order. Returns the number
 /// of (uncompressed) bytes read.
 pub fn read_file(file: &InputFile, sink: &mut dyn FnMut(Item)) -> u64 {
+    read_file_until(file, sink, &|| false)
+}
+
+/// [`read_file`], stopping early (between JSON lines) once `stop` returns true.
+pub fn read_file_until(
+    file: &InputFile,
+    sink: &mut dyn FnMut(Item),
+    stop: &dyn Fn() -> bool,
+) -> u64 {
     let path = &file.path;
     let mut reader = match open(file) {
         Ok(r) => r,
@@ -192,7 +201,7 @@ pub fn read_file(file: &InputFile, sink: &mut dyn FnMut(Item)) -> u64 {
         }
     };
     match file.format {
-        Format::JsonLines => read_json_lines(file, reader, sink),
+        Format::JsonLines => read_json_lines(file, reader, sink, stop),
         Format::Txt | Format::Json => {
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
@@ -314,6 +323,7 @@ fn read_json_lines(
     file: &InputFile,
     reader: Box<dyn Read + Send>,
     sink: &mut dyn FnMut(Item),
+    stop: &dyn Fn() -> bool,
 ) -> u64 {
     let path = file.path.display().to_string();
     let mut reader = BufReader::with_capacity(1 << 20, reader);
@@ -322,6 +332,9 @@ fn read_json_lines(
     let mut line_no = 0u64;
     let mut warned_encoding = false;
     loop {
+        if stop() {
+            break;
+        }
         buf.clear();
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
