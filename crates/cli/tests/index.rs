@@ -152,3 +152,77 @@ fn urls_in_two_files_indexed_in_parallel_stay_single() {
         env.presse().arg("index").arg(&inputs).arg("--index").arg(env.index()).output().unwrap();
     assert_eq!(holds(&out.stdout), 3000, "{out:?}");
 }
+
+/// A copy of fixtures/articles in the test's temp dir, to change files in.
+fn copy_of_fixtures(env: &Env) -> std::path::PathBuf {
+    let dst = env.dir.path().join("articles");
+    let src = fixtures().join("articles");
+    for entry in walk(&src) {
+        let rel = entry.strip_prefix(&src).unwrap();
+        let to = dst.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    dst
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+fn index_out(env: &Env, dir: &std::path::Path) -> String {
+    let out = env.presse().arg("index").arg(dir).arg("--index").arg(env.index()).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn incremental_runs_read_only_what_changed() {
+    let env = Env::new();
+    let dir = copy_of_fixtures(&env);
+    let first = index_out(&env, &dir);
+    assert!(first.contains("from 10 files"), "{first}");
+    let meta = env.index().join("meta.json");
+    let committed = std::fs::read_to_string(&meta).unwrap();
+    // Unchanged: nothing read, nothing committed.
+    let again = index_out(&env, &dir);
+    assert!(again.contains("indexed 0 articles from 0 files"), "{again}");
+    assert!(again.contains("10 files unchanged"), "{again}");
+    assert!(again.contains("holds 30 articles"), "{again}");
+    assert_eq!(std::fs::read_to_string(&meta).unwrap(), committed, "no commit for a no-op run");
+    // One file changes: only it is read; its new article is added.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let single = dir.join("single.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&single).unwrap()).unwrap();
+    v["link"] = "https://example.invalid/neu".into();
+    std::fs::write(
+        &single,
+        serde_json::to_string(&vec![v.clone(), {
+            let mut w = v.clone();
+            w["link"] = "https://example.invalid/neu-2".into();
+            w
+        }])
+        .unwrap(),
+    )
+    .unwrap();
+    let changed = index_out(&env, &dir);
+    assert!(changed.contains("from 1 files"), "{changed}");
+    // single.json's old url is gone, two new ones are in: 30 - 1 + 2.
+    assert!(changed.contains("holds 31 articles"), "{changed}");
+    // A file removed: its articles go.
+    std::fs::remove_file(dir.join("txt/zeit-impfstoff.txt")).unwrap();
+    let removed = index_out(&env, &dir);
+    assert!(removed.contains("1 files gone"), "{removed}");
+    assert!(removed.contains("holds 30 articles"), "{removed}");
+    let v = env.search_json("\"Janssen\"", &[]);
+    assert_eq!(v["total_hits"], 0, "the removed file's article is no longer found");
+}

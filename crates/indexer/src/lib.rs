@@ -22,6 +22,7 @@
 pub mod article;
 pub mod date;
 pub mod source;
+pub mod state;
 pub mod writer;
 
 pub use article::Article;

@@ -1,5 +1,6 @@
 //! Articles → the tantivy index: opening or creating the index, writing, replacing, committing.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -15,7 +16,8 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError};
 
 use crate::article::Article;
-use crate::source::{collect_inputs, read_file_until, Item, Problem};
+use crate::source::{collect_inputs, read_file_until, InputFile, Item, Problem};
+use crate::state::{FileStamp, IndexState};
 use crate::{Error, Result};
 
 /// File recording the pid of the process writing the index.
@@ -144,6 +146,7 @@ impl IndexerBuilder {
         };
         register(&index);
         let fields = Fields::from_schema(&index.schema())?;
+        let state = IndexState::from_payload(index.load_metas()?.payload.as_deref());
         let threads = self.threads.min(8);
         let memory = self.memory.max(threads * (15 << 20) + (1 << 20));
         let writer = match index.writer_with_num_threads(threads, memory) {
@@ -158,6 +161,7 @@ impl IndexerBuilder {
             Err(e) => return Err(e.into()),
         };
         std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string()).map_err(io)?;
+        let state = if self.full || !exists { IndexState::default() } else { state };
         if self.full || !exists {
             writer.delete_all_documents()?;
             IndexMeta::default().write(dir)?;
@@ -171,6 +175,7 @@ impl IndexerBuilder {
             commit_every: self.commit_every,
             commit_interval: self.commit_interval,
             cancel: self.cancel.clone().unwrap_or_default(),
+            state: Mutex::new(state),
         })
     }
 }
@@ -186,6 +191,8 @@ pub struct Indexer {
     commit_every: u64,
     commit_interval: Duration,
     cancel: Arc<AtomicBool>,
+    /// The indexed files, committed with every commit.
+    state: Mutex<IndexState>,
 }
 
 impl std::fmt::Debug for Indexer {
@@ -212,6 +219,10 @@ pub struct Progress {
 pub struct IndexReport {
     /// Input files read.
     pub files_read: u64,
+    /// Input files skipped because they are indexed as they are now.
+    pub files_unchanged: u64,
+    /// Files gone from the walked inputs whose articles were removed.
+    pub files_removed: u64,
     /// Articles written (an article seen twice counts twice; the index keeps one).
     pub articles_indexed: u64,
     /// Uncompressed bytes read.
@@ -288,7 +299,45 @@ impl Indexer {
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<IndexReport> {
         let start = Instant::now();
-        let (files, walk_problems) = collect_inputs(inputs, Some(&self.dir), self.follow_links);
+        let (all_files, walk_problems) = collect_inputs(inputs, Some(&self.dir), self.follow_links);
+        // Incremental: files indexed as they are now are skipped; files gone from a walked
+        // input (one that still exists: an unmounted drive deletes nothing) lose their articles.
+        let present: HashSet<String> =
+            all_files.iter().map(|f| f.path.display().to_string()).collect();
+        let gone: Vec<String> = {
+            let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            let mut gone = Vec::new();
+            for input in inputs {
+                if let Ok(root) = input.canonicalize() {
+                    gone.extend(state.gone_below(&root, &present).into_iter().map(str::to_string));
+                }
+            }
+            gone.sort();
+            gone.dedup();
+            gone
+        };
+        let (unchanged, files): (Vec<InputFile>, Vec<InputFile>) = {
+            let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            all_files.into_iter().partition(|f| state.unchanged(f))
+        };
+        if files.is_empty() && gone.is_empty() {
+            // Nothing new: no commit, nothing written.
+            return Ok(IndexReport {
+                files_unchanged: unchanged.len() as u64,
+                problems: walk_problems,
+                elapsed: start.elapsed(),
+                articles_in_index: self.index.reader()?.searcher().num_docs(),
+                ..Default::default()
+            });
+        }
+        {
+            let writer = self.writer.read().unwrap_or_else(|e| e.into_inner());
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            for path in &gone {
+                writer.delete_term(Term::from_field_text(self.fields.file, path));
+                state.files.remove(path);
+            }
+        }
         let files_total = files.len() as u64;
         let problems = Mutex::new(walk_problems);
         let files_done = AtomicU64::new(0);
@@ -316,7 +365,7 @@ impl Indexer {
             if !due(&last) {
                 return Ok(()); // another worker committed meanwhile
             }
-            self.writer.write().unwrap_or_else(|e| e.into_inner()).commit()?;
+            self.commit_with_state(&mut self.writer.write().unwrap_or_else(|e| e.into_inner()))?;
             since_commit.store(0, Ordering::Relaxed);
             commits.fetch_add(1, Ordering::Relaxed);
             *last = Instant::now();
@@ -336,6 +385,13 @@ impl Indexer {
             }
             let mut local = Vec::new();
             let mut count = 0u64;
+            let key = file.path.display().to_string();
+            let stamp = FileStamp::of(&file.path);
+            // A changed file: its old articles go first (same thread, so before its new ones).
+            self.writer
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .delete_term(Term::from_field_text(self.fields.file, &key));
             let read = read_file_until(
                 file,
                 &mut |item| match item {
@@ -360,6 +416,10 @@ impl Indexer {
             );
             articles.fetch_add(count % 1000, Ordering::Relaxed);
             bytes.fetch_add(read, Ordering::Relaxed);
+            if let (false, Some(stamp)) = (stop(), stamp) {
+                // Read to the end: recorded, and committed with the next commit.
+                self.state.lock().unwrap_or_else(|e| e.into_inner()).files.insert(key, stamp);
+            }
             problems.lock().expect("not poisoned").extend(local);
             let done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
             report(done);
@@ -372,6 +432,8 @@ impl Indexer {
         let interrupted = self.cancel.load(Ordering::Relaxed);
         Ok(IndexReport {
             files_read: files_total,
+            files_unchanged: unchanged.len() as u64,
+            files_removed: gone.len() as u64,
             articles_indexed: articles.into_inner(),
             bytes_read: bytes.into_inner(),
             problems: problems.into_inner().expect("not poisoned"),
@@ -384,7 +446,19 @@ impl Indexer {
 
     /// Commits what was added: it is then durable and visible to searchers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.get_mut().unwrap_or_else(|e| e.into_inner()).commit()?;
+        let writer = self.writer.get_mut().unwrap_or_else(|e| e.into_inner());
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&self.state.lock().unwrap_or_else(|e| e.into_inner()).to_payload());
+        prepared.commit()?;
+        Ok(())
+    }
+
+    /// Commits through a write guard, with the file state as the commit's payload.
+    fn commit_with_state(&self, writer: &mut IndexWriter) -> Result<()> {
+        let payload = self.state.lock().unwrap_or_else(|e| e.into_inner()).to_payload();
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
         Ok(())
     }
 }

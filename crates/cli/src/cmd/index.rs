@@ -65,7 +65,9 @@ pub fn run(args: &IndexArgs) -> Result<Exit> {
         );
         return Ok(Exit::Interrupted);
     }
-    if report.articles_indexed == 0 {
+    let up_to_date =
+        report.files_read == 0 && (report.files_unchanged > 0 || report.files_removed > 0);
+    if report.articles_indexed == 0 && !up_to_date {
         let why = if report.files_read == 0 {
             "no article files found"
         } else {

@@ -26,6 +26,12 @@ pub fn index_summary(r: &IndexReport, index: &Path) -> String {
         index.display(),
         r.articles_in_index,
     );
+    if r.files_unchanged > 0 || r.files_removed > 0 {
+        s.push_str(&format!(
+            "\n{} files unchanged since the last run (not read again), {} files gone (their articles removed)",
+            r.files_unchanged, r.files_removed
+        ));
+    }
     let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
     for p in r.problems.iter().filter(|p| p.skipped) {
         *skipped.entry(reason_class(&p.reason)).or_default() += 1;
