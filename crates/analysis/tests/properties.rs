@@ -45,3 +45,16 @@ proptest! {
         }
     }
 }
+
+/// Regression (found by the property test above): a word of only a combining mark folds to
+/// nothing and must not become an empty token.
+#[test]
+fn a_lone_combining_mark_is_no_token() {
+    let mut analyzer = german_analyzer();
+    let mut stream = analyzer.token_stream("\u{1c24} Lawrow");
+    let mut texts = Vec::new();
+    while stream.advance() {
+        texts.push(stream.token().text.clone());
+    }
+    assert_eq!(texts, ["lawrow"]);
+}

@@ -292,3 +292,14 @@ fn or_groups_and_field_scopes() {
         0
     );
 }
+
+#[test]
+fn url_and_lead_scopes() {
+    let url = "https://de.rt.com/kurzclips/114613-maas-sputnik-v-muss-genauso/";
+    let r = search(&format!("url:{url}"));
+    assert_eq!(r.total_hits, 1);
+    assert_eq!(r.hits[0].url.as_deref(), Some(url));
+    // The seed's lead has `Cybersicherheit`; its body does not.
+    assert_eq!(search("lead:Cybersicherheit").hits[0].title, SEED);
+    assert_eq!(search("body:Cybersicherheit").total_hits, 0);
+}
