@@ -27,8 +27,13 @@ fn text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
 }
 
+/// Cases per property: the default, or `PROPTEST_CASES` for a long run.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(3000)))]
 
     #[test]
     fn offsets_inside_on_boundaries_positions_ordered(t in text()) {

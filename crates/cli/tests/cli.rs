@@ -10,5 +10,7 @@ mod errors;
 mod index;
 /// `--json` and `--batch`, parsed field by field.
 mod json;
+/// Disk full, links, the index inside its input, huge lines, pathological queries.
+mod robustness;
 /// Searching: the German analysis end to end, on the terminal.
 mod search;

@@ -52,6 +52,14 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// The disk holding the index is full; the index keeps its last commit.
+    #[error("the disk holding {path} is full; the index keeps its last commit ({committed} articles). Free some space and run `presse index` again: it continues where it stopped")]
+    DiskFull {
+        /// The index directory.
+        path: String,
+        /// Articles in the last commit.
+        committed: u64,
+    },
     /// Schema or version mismatch.
     #[error(transparent)]
     Analysis(#[from] presse_analysis::Error),

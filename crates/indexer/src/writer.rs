@@ -425,9 +425,11 @@ impl Indexer {
             report(done);
         });
         if let Some(e) = failure.into_inner().expect("not poisoned") {
-            return Err(e);
+            return Err(self.explain(e));
         }
-        self.commit()?;
+        if let Err(e) = self.commit() {
+            return Err(self.explain(e));
+        }
         let reader = self.index.reader()?;
         let interrupted = self.cancel.load(Ordering::Relaxed);
         Ok(IndexReport {
@@ -451,6 +453,22 @@ impl Indexer {
         prepared.set_payload(&self.state.lock().unwrap_or_else(|e| e.into_inner()).to_payload());
         prepared.commit()?;
         Ok(())
+    }
+
+    /// Turns a writer failure into a clearer error where the cause can be found: tantivy reports
+    /// a full disk as a dead worker thread, so a probe write tells.
+    fn explain(&self, error: Error) -> Error {
+        let probe = self.dir.join(".presse-space-probe");
+        let full = match std::fs::write(&probe, vec![0u8; 1 << 20]) {
+            Err(e) => e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(28),
+            Ok(()) => false,
+        };
+        let _ = std::fs::remove_file(&probe);
+        if !full {
+            return error;
+        }
+        let committed = self.index.reader().map(|r| r.searcher().num_docs()).unwrap_or(0);
+        Error::DiskFull { path: self.dir.display().to_string(), committed }
     }
 
     /// Commits through a write guard, with the file state as the commit's payload.

@@ -28,8 +28,13 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
+/// Cases per property: the default, or `PROPTEST_CASES` for a long run.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
     #[test]
     fn txt_parser_never_panics(t in "(\\PC|\\n|\\r){0,400}") {

@@ -20,8 +20,13 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
 }
 
+/// Cases per property: the default, or `PROPTEST_CASES` for a long run.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
 
     #[test]
     fn snippets_hold_together(t in text(), q in text(), chars in 0usize..400, fragments in 1usize..5) {

@@ -29,8 +29,13 @@ fn texty() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
 }
 
+/// Cases per property: the default, or `PROPTEST_CASES` for a long run.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
     #[test]
     fn parser_never_panics_and_positions_are_in_the_query(q in texty()) {

@@ -48,10 +48,8 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     let results = match searcher.search(&request(args, query)?) {
         Ok(r) => r,
         Err(presse_query::QueryError::Malformed { message, position }) => {
-            anyhow::bail!(
-                "malformed query: {message}\n  {query}\n  {}^",
-                " ".repeat(query[..position.min(query.len())].chars().count())
-            );
+            let (excerpt, caret) = excerpt_at(query, position);
+            anyhow::bail!("malformed query: {message}\n  {excerpt}\n  {}^", " ".repeat(caret));
         }
         Err(e) => return Err(e.into()),
     };
@@ -86,4 +84,37 @@ fn run_batch(args: &SearchArgs, searcher: &Searcher, path: &std::path::Path) -> 
     }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// At most 60 characters of `query` around byte `position`, with `…` where cut, and the column
+/// of `position` in that excerpt: long queries get a readable pointer, not a screen of text.
+fn excerpt_at(query: &str, position: usize) -> (String, usize) {
+    let chars: Vec<(usize, char)> = query.char_indices().collect();
+    let at = chars.iter().position(|&(i, _)| i >= position).unwrap_or(chars.len());
+    let from = at.saturating_sub(30);
+    let to = (from + 60).min(chars.len());
+    let mut excerpt: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+    let mut caret = at - from;
+    if from > 0 {
+        excerpt.insert(0, '…');
+        caret += 1;
+    }
+    if to < chars.len() {
+        excerpt.push('…');
+    }
+    (excerpt, caret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt_at;
+
+    #[test]
+    fn short_queries_whole_long_ones_cut_around_the_position() {
+        assert_eq!(excerpt_at("Merkel \"neu", 7), ("Merkel \"neu".to_string(), 7));
+        let long = "wort ".repeat(100);
+        let (e, c) = excerpt_at(&long, 250);
+        assert!(e.starts_with('…') && e.ends_with('…') && e.chars().count() == 62);
+        assert_eq!(c, 31);
+    }
 }
