@@ -115,7 +115,11 @@ fn cut(text: &str, start: usize, chars: usize) -> (usize, usize) {
             start = if start - after <= context {
                 after
             } else {
-                text[start..].find(char::is_whitespace).map_or(start, |i| start + i + 1)
+                text[start..].find(char::is_whitespace).map_or(start, |i| {
+                    // Past the white space, whatever its width (a no-break space is 2 bytes).
+                    let ws = start + i;
+                    ws + text[ws..].chars().next().map_or(1, char::len_utf8)
+                })
             };
         } else {
             start = 0;
@@ -293,6 +297,21 @@ mod tests {
                     assert!(s.text.is_char_boundary(*x) && s.text.is_char_boundary(*y));
                 }
             }
+        }
+    }
+
+    /// Regression (found by the long property run): a no-break space before a long token.
+    #[test]
+    fn wide_white_space_before_a_long_token() {
+        let text = format!(
+            "Impfstoff {}\u{a0} Impfstoff Impfstoff Impfstoff Gasturbinen-Aufträge Impfstoff ",
+            "y".repeat(40)
+        );
+        let mut a = WordAnalyzer::default();
+        let m = find_matches(&text, &highlight("Impfstoff Gasturbinen-Aufträge"), &mut a);
+        let s = make_snippet(&text, &m, 59, 1);
+        for [x, y] in &s.highlights {
+            assert!(s.text.is_char_boundary(*x) && s.text.is_char_boundary(*y));
         }
     }
 
