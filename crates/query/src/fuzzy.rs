@@ -73,37 +73,29 @@ impl<'a> FirstLetter<'a> {
     }
 }
 
-impl tantivy_fst::Automaton for FirstLetter<'_> {
-    type State = Option<u32>;
-    fn start(&self) -> Option<u32> {
-        None
-    }
-    fn is_match(&self, state: &Option<u32>) -> bool {
-        state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
-    }
-    fn can_match(&self, state: &Option<u32>) -> bool {
-        state.is_none_or(|s| s != SINK_STATE)
-    }
-    fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
-        self.step(state, byte)
-    }
+/// The same automaton for tantivy's term dictionaries and for the lexicon: two FST crates with
+/// twin `Automaton` traits.
+macro_rules! first_letter_automaton {
+    ($($trait:path),+) => {$(
+        impl $trait for FirstLetter<'_> {
+            type State = Option<u32>;
+            fn start(&self) -> Option<u32> {
+                None
+            }
+            fn is_match(&self, state: &Option<u32>) -> bool {
+                state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
+            }
+            fn can_match(&self, state: &Option<u32>) -> bool {
+                state.is_none_or(|s| s != SINK_STATE)
+            }
+            fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
+                self.step(state, byte)
+            }
+        }
+    )+};
 }
 
-impl fst::Automaton for FirstLetter<'_> {
-    type State = Option<u32>;
-    fn start(&self) -> Option<u32> {
-        None
-    }
-    fn is_match(&self, state: &Option<u32>) -> bool {
-        state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
-    }
-    fn can_match(&self, state: &Option<u32>) -> bool {
-        state.is_none_or(|s| s != SINK_STATE)
-    }
-    fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
-        self.step(state, byte)
-    }
-}
+first_letter_automaton!(tantivy_fst::Automaton, fst::Automaton);
 
 fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
     static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
