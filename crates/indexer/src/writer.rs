@@ -438,7 +438,12 @@ impl Indexer {
             files_removed: gone.len() as u64,
             articles_indexed: articles.into_inner(),
             bytes_read: bytes.into_inner(),
-            problems: problems.into_inner().expect("not poisoned"),
+            problems: {
+                // Files are read in parallel; report in file and line order, the same each run.
+                let mut p = problems.into_inner().expect("not poisoned");
+                p.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+                p
+            },
             elapsed: start.elapsed(),
             articles_in_index: reader.searcher().num_docs(),
             commits: commits.into_inner() + 1,
