@@ -99,6 +99,10 @@ fn broken_files_are_reported_and_the_rest_indexed() {
             "{line}"
         );
     }
+    // Sorted by file (and line), whatever order the parallel readers finished in.
+    let files: Vec<&str> =
+        err.lines().map(|l| l.split(": ").nth(2).unwrap().split(':').next().unwrap()).collect();
+    assert!(files.windows(2).all(|w| w[0] <= w[1]), "{files:?}");
     let summary = String::from_utf8_lossy(&out.stdout);
     assert!(summary.contains("skipped"), "{summary}");
     // bad-line.jsonl lines 1 and 3, latin1.txt, both wrong-type.jsonl lines.
