@@ -71,12 +71,23 @@ pub struct Highlight {
     pub terms: HashSet<String>,
     /// Prefixes (of `wort*` queries).
     pub prefixes: Vec<String>,
+    /// The query word (group) each term stands for, so that a snippet counts `Außenminister`
+    /// and a standalone `Minister` (a part of the same query word) as one word, not two.
+    pub group_of: std::collections::HashMap<String, usize>,
 }
 
 impl Highlight {
     /// Whether a word with this term is a match.
     pub fn matches(&self, term: &str) -> bool {
         self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
+    }
+
+    /// What a matched term counts as when a snippet looks for distinct query words.
+    pub fn label(&self, term: &str) -> String {
+        match self.group_of.get(term) {
+            Some(g) => format!("#{g}"),
+            None => term.to_string(),
+        }
     }
 }
 
@@ -146,6 +157,11 @@ pub fn compile(
             all.push((tantivy::query::Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
         query = Box::new(BooleanQuery::new(all));
+    }
+    for (g, terms) in group_terms.iter().enumerate() {
+        for t in terms {
+            c.highlight.group_of.entry(t.clone()).or_insert(g);
+        }
     }
     Ok(Plan { query, groups, group_terms, highlight: c.highlight })
 }

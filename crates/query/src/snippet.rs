@@ -41,20 +41,19 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
         if !begins && !contains {
             continue;
         }
-        let (folded, term) = analyzer.fold_and_stem(word);
+        let (_, term) = analyzer.fold_and_stem(word);
         if hl.matches(&term) {
-            out.push(Match { start, end: start + word.len(), term });
+            out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
             continue;
         }
         // Compound parts, only looked for when a searched term could be inside the word.
-        if folded.len() >= 7 && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()))
-        {
+        if contains {
             for part in analyzer.analyse(word).parts {
                 if hl.terms.contains(&part.term) {
                     out.push(Match {
                         start: start + part.start,
                         end: start + part.end,
-                        term: part.term,
+                        term: hl.label(&part.term),
                     });
                 }
             }

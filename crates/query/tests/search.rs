@@ -303,3 +303,19 @@ fn url_and_lead_scopes() {
     assert_eq!(search("lead:Cybersicherheit").hits[0].title, SEED);
     assert_eq!(search("body:Cybersicherheit").total_hits, 0);
 }
+
+#[test]
+fn a_compound_and_its_part_count_as_one_query_word_in_snippets() {
+    // The seed has `Außenminister` and, further on, `der Minister` alone: a part of the query
+    // word `Aussenminister`. One passage with both query words is enough; no second passage
+    // just for `Minister`.
+    let r = search("Lawrow Aussenminister");
+    let s = &r.hits[0].snippet;
+    assert_eq!(r.hits[0].title, SEED);
+    assert!(!s.text.contains(" … "), "one passage: {}", s.text);
+    let marks = marked(&s.text, &s.highlights);
+    assert!(
+        marks.iter().any(|m| m == "Lawrow") && marks.iter().any(|m| m == "Außenminister"),
+        "{marks:?}"
+    );
+}
