@@ -1,7 +1,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::Env;
+use crate::util::{holds, Env};
 
 /// 20 JSON-lines files of 1,500 articles each, every one with its own url.
 fn big_input(env: &Env) -> std::path::PathBuf {
@@ -57,11 +57,7 @@ fn wait_for_a_commit(env: &Env, child: &mut Child) -> bool {
 }
 
 fn index_count(env: &Env, input: &std::path::Path) -> u64 {
-    let out =
-        env.presse().arg("index").arg(input).arg("--index").arg(env.index()).output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let s = String::from_utf8_lossy(&out.stdout);
-    s.split(" holds ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap()
+    holds(env.index_ok(input).as_bytes())
 }
 
 #[test]

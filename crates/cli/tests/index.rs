@@ -1,10 +1,4 @@
-use crate::util::{fixtures, manifest, Env};
-
-fn holds(stdout: &[u8]) -> u64 {
-    let s = String::from_utf8_lossy(stdout);
-    let after = s.split(" holds ").nth(1).unwrap_or_else(|| panic!("no summary in {s}"));
-    after.split_whitespace().next().unwrap().parse().unwrap()
-}
+use crate::util::{fixtures, holds, manifest, Env};
 
 #[test]
 fn indexes_every_fixture_article_once() {
@@ -182,22 +176,16 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-fn index_out(env: &Env, dir: &std::path::Path) -> String {
-    let out = env.presse().arg("index").arg(dir).arg("--index").arg(env.index()).output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn incremental_runs_read_only_what_changed() {
     let env = Env::new();
     let dir = copy_of_fixtures(&env);
-    let first = index_out(&env, &dir);
+    let first = env.index_ok(&dir);
     assert!(first.contains("from 10 files"), "{first}");
     let meta = env.index().join("meta.json");
     let committed = std::fs::read_to_string(&meta).unwrap();
     // Unchanged: nothing read, nothing committed.
-    let again = index_out(&env, &dir);
+    let again = env.index_ok(&dir);
     assert!(again.contains("indexed 0 articles from 0 files"), "{again}");
     assert!(again.contains("10 files unchanged"), "{again}");
     assert!(again.contains("holds 30 articles"), "{again}");
@@ -218,13 +206,13 @@ fn incremental_runs_read_only_what_changed() {
         .unwrap(),
     )
     .unwrap();
-    let changed = index_out(&env, &dir);
+    let changed = env.index_ok(&dir);
     assert!(changed.contains("from 1 files"), "{changed}");
     // single.json's old url is gone, two new ones are in: 30 - 1 + 2.
     assert!(changed.contains("holds 31 articles"), "{changed}");
     // A file removed: its articles go.
     std::fs::remove_file(dir.join("txt/zeit-impfstoff.txt")).unwrap();
-    let removed = index_out(&env, &dir);
+    let removed = env.index_ok(&dir);
     assert!(removed.contains("1 files gone"), "{removed}");
     assert!(removed.contains("holds 30 articles"), "{removed}");
     let v = env.search_json("\"Janssen\"", &[]);

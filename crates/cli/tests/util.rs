@@ -73,3 +73,26 @@ pub fn manifest() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(fixtures().join("MANIFEST.json")).unwrap())
         .unwrap()
 }
+
+/// The article count of an index summary (`… holds N articles`).
+pub fn holds(stdout: &[u8]) -> u64 {
+    let s = String::from_utf8_lossy(stdout);
+    let after = s.split(" holds ").nth(1).unwrap_or_else(|| panic!("no summary in {s}"));
+    after.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+impl Env {
+    /// `presse index INPUT` into this env's index; must succeed; returns stdout.
+    pub fn index_ok(&self, input: &Path) -> String {
+        let out = self
+            .presse()
+            .arg("index")
+            .arg(input)
+            .arg("--index")
+            .arg(self.index())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+}

@@ -365,7 +365,10 @@ impl Indexer {
             if !due(&last) {
                 return Ok(()); // another worker committed meanwhile
             }
-            self.commit_with_state(&mut self.writer.write().unwrap_or_else(|e| e.into_inner()))?;
+            commit_with_state(
+                &mut self.writer.write().unwrap_or_else(|e| e.into_inner()),
+                &self.state,
+            )?;
             since_commit.store(0, Ordering::Relaxed);
             commits.fetch_add(1, Ordering::Relaxed);
             *last = Instant::now();
@@ -453,11 +456,7 @@ impl Indexer {
 
     /// Commits what was added: it is then durable and visible to searchers.
     pub fn commit(&mut self) -> Result<()> {
-        let writer = self.writer.get_mut().unwrap_or_else(|e| e.into_inner());
-        let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&self.state.lock().unwrap_or_else(|e| e.into_inner()).to_payload());
-        prepared.commit()?;
-        Ok(())
+        commit_with_state(self.writer.get_mut().unwrap_or_else(|e| e.into_inner()), &self.state)
     }
 
     /// Turns a writer failure into a clearer error where the cause can be found: tantivy reports
@@ -475,15 +474,15 @@ impl Indexer {
         let committed = self.index.reader().map(|r| r.searcher().num_docs()).unwrap_or(0);
         Error::DiskFull { path: self.dir.display().to_string(), committed }
     }
+}
 
-    /// Commits through a write guard, with the file state as the commit's payload.
-    fn commit_with_state(&self, writer: &mut IndexWriter) -> Result<()> {
-        let payload = self.state.lock().unwrap_or_else(|e| e.into_inner()).to_payload();
-        let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&payload);
-        prepared.commit()?;
-        Ok(())
-    }
+/// Commits, with the file state as the commit's payload (atomic with the documents).
+fn commit_with_state(writer: &mut IndexWriter, state: &Mutex<IndexState>) -> Result<()> {
+    let payload = state.lock().unwrap_or_else(|e| e.into_inner()).to_payload();
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
 }
 
 impl Drop for Indexer {
