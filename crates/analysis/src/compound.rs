@@ -33,8 +33,28 @@ pub const LEXICON_VERSION: &str = lexicon_version!();
 pub const MIN_WORD_CHARS: usize = 7;
 /// A part has at least this many chars.
 pub const MIN_PART_CHARS: usize = 3;
-/// A part must occur at least this often per billion words.
+/// A part must occur at least this often per billion words; shorter parts must be more common
+/// ([`min_part_count`]), which keeps junk entries of the lexicon (`tsh`, `lis`) out.
 pub const MIN_PART_COUNT: u64 = 200;
+
+/// The least count (per billion words) of a part of `chars` letters: 3-letter parts must be
+/// common words (`Tag`, `Rat`, `Amt`, `See`; the lexicon's rarer 3-letter entries are mostly
+/// abbreviations and fragments).
+pub fn min_part_count(chars: usize) -> u64 {
+    if chars <= 3 {
+        10_000
+    } else {
+        MIN_PART_COUNT
+    }
+}
+
+/// Prefixes and suffixes that the lexicon lists as words (abbreviations, fragments) but that
+/// are never a part of a compound on their own.
+const BOUND_MORPHEMES: &[&str] = &[
+    "ver", "zer", "ent", "emp", "miss", "aufge", "ausge", "ange", "einge", "chen", "lein", "heit",
+    "keit", "isch", "lich", "ung", "ungen", "ter", "ste", "nde", "ende", "ten", "tet", "rer",
+    "sch",
+];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
 /// At most this many parts.
@@ -167,7 +187,7 @@ impl CompoundSplitter {
         let rest = &word[start..];
         // The rest as the last part.
         if !path.is_empty() {
-            if let Some(c) = self.part_count(rest) {
+            if let Some(c) = self.part_count(rest, max_parts) {
                 let sum = log_sum + (c as f64).ln();
                 let n = path.len() + 1;
                 let better = match best {
@@ -188,7 +208,7 @@ impl CompoundSplitter {
         self.lexicon.prefixes(rest, &mut prefixes);
         for (end, count) in prefixes {
             let part = &rest[..end];
-            if end == rest.len() || !self.acceptable(part, count) {
+            if end == rest.len() || !self.acceptable(part, count, max_parts) {
                 continue;
             }
             let after = &rest[end..];
@@ -207,13 +227,20 @@ impl CompoundSplitter {
     }
 
     /// The count of `part` when it may be a part.
-    fn part_count(&self, part: &str) -> Option<u64> {
+    fn part_count(&self, part: &str, max_parts: usize) -> Option<u64> {
         let count = self.lexicon.count(part);
-        self.acceptable(part, count).then_some(count)
+        self.acceptable(part, count, max_parts).then_some(count)
     }
 
-    fn acceptable(&self, part: &str, count: u64) -> bool {
-        count >= MIN_PART_COUNT && part.chars().count() >= MIN_PART_CHARS && !is_stop_word(part)
+    /// Whether `part` may be a part of a split into at most `max_parts` parts (splits into three
+    /// or more take no 3-letter parts: `Abschrecken` is not `abs` + `chr` + `ecken`).
+    fn acceptable(&self, part: &str, count: u64, max_parts: usize) -> bool {
+        let chars = part.chars().count();
+        let min_chars = if max_parts > 2 { MIN_PART_CHARS + 1 } else { MIN_PART_CHARS };
+        chars >= min_chars
+            && count >= min_part_count(chars)
+            && !is_stop_word(part)
+            && !BOUND_MORPHEMES.contains(&part)
     }
 }
 
@@ -256,5 +283,29 @@ mod tests {
         assert!(parts("Regierung").is_empty());
         assert!(parts("Verhandlungen").is_empty());
         assert!(parts("Lawrow").is_empty());
+    }
+
+    #[test]
+    fn junk_entries_of_the_lexicon_make_no_parts() {
+        // Names, typos and inflected words used to come apart into abbreviations and
+        // fragments the lexicon lists (`got` + `tsh` + `alk`, `see` + `lis` + `chen`).
+        for word in ["Gottshalk", "seelischen", "Abschrecken", "Knatterer", "erforderliches"] {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+        assert!(!parts("verbluten").contains(&"ver".to_string()), "a prefix is no part");
+        // Common three-letter words still are parts.
+        assert_eq!(parts("Stadtrat"), ["stadt", "rat"]);
+        assert_eq!(parts("Staatsamt"), ["staat", "amt"]);
+        assert_eq!(parts("Seeufer"), ["see", "ufer"]);
+        assert_eq!(parts("Impfzentrum"), ["impf", "zentrum"]);
+    }
+
+    #[test]
+    fn short_parts_need_common_words() {
+        assert_eq!(min_part_count(3), 10_000);
+        assert_eq!(min_part_count(5), MIN_PART_COUNT);
+        let lex = Lexicon::german();
+        assert!(lex.count("tsh") > 0 && lex.count("tsh") < min_part_count(3));
+        assert!(lex.count("rat") >= min_part_count(3));
     }
 }

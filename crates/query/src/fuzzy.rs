@@ -163,9 +163,14 @@ pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -
     if budget(folded.chars().count()).is_none() {
         return Vec::new();
     }
-    let df = doc_freq(searcher, fields, term);
+    let mut df = doc_freq(searcher, fields, term);
     if df >= EXPAND_BELOW_DF {
-        return Vec::new();
+        // A common stem is what the reader meant, unless the typed word is no German word at
+        // all and only its stem collides with a common one (`Guteres` → `gut`, for `Guterres`).
+        if folded == term || Lexicon::german().count(folded) > 0 {
+            return Vec::new();
+        }
+        df = 0;
     }
     // A misspelling is rarer than the word it misspells: only more common terms are what the
     // reader may have meant (`Drosten`, in the index, is not a typo of `droht`).

@@ -319,3 +319,47 @@ fn a_compound_and_its_part_count_as_one_query_word_in_snippets() {
         "{marks:?}"
     );
 }
+
+/// An index of `articles` (title, body) read from one JSON lines file.
+fn index_of(articles: &[(&str, &str)]) -> (tempfile::TempDir, Searcher) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles.jsonl");
+    let lines: Vec<String> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| {
+            serde_json::json!({
+                "url": format!("https://example.invalid/{i}"),
+                "header": title,
+                "article": body,
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let index = dir.path().join("index");
+    let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
+    indexer.index_paths(&[input], &|_| {}).unwrap();
+    drop(indexer);
+    let searcher = Searcher::open(&index).unwrap();
+    (dir, searcher)
+}
+
+#[test]
+fn a_typo_whose_stem_is_a_common_word_is_still_expanded() {
+    // `Guteres` stems to `gut`, a common term: the exact stem alone would never reach
+    // `Guterres`. The typed word is no German word, so its typo expansions are searched too.
+    let mut articles: Vec<(&str, &str)> =
+        (0..30).map(|_| ("Ein guter Tag", "Das Wetter war gut und die Laune gut.")).collect();
+    articles.push(("UN-Generalsekretär warnt", "António Guterres sprach vor der Versammlung."));
+    let (_dir, searcher) = index_of(&articles);
+    let r = searcher.search(&SearchRequest::new("Guteres").limit(50)).unwrap();
+    assert!(
+        r.hits.iter().any(|h| h.title == "UN-Generalsekretär warnt"),
+        "{:?}",
+        r.hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+    );
+    // A real German word with a common stem is not expanded: `guter` finds only `gut…`.
+    let r = searcher.search(&SearchRequest::new("guter").limit(50)).unwrap();
+    assert!(r.hits.iter().all(|h| h.title == "Ein guter Tag"));
+}
