@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod date;
+pub mod merge;
 pub mod source;
 pub mod state;
 pub mod writer;

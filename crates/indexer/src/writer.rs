@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use crate::merge::BoundedMergePolicy;
 use presse_analysis::{build_schema, meta::IndexMeta, register, Fields};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -149,8 +150,17 @@ impl IndexerBuilder {
         let state = IndexState::from_payload(index.load_metas()?.payload.as_deref());
         let threads = self.threads.min(8);
         let memory = self.memory.max(threads * (15 << 20) + (1 << 20));
-        let writer = match index.writer_with_num_threads(threads, memory) {
-            Ok(w) => w,
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory / threads)
+            // One merge at a time: each maps its source segments (see [`crate::merge`]).
+            .num_merge_threads(1)
+            .build();
+        let writer = match index.writer_with_options(options) {
+            Ok(w) => {
+                w.set_merge_policy(Box::new(BoundedMergePolicy::default()));
+                w
+            }
             Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
                 let pid = std::fs::read_to_string(dir.join(WRITER_PID_FILE)).ok();
                 return Err(Error::Locked {
