@@ -500,3 +500,17 @@ impl Drop for Indexer {
         let _ = std::fs::remove_file(self.dir.join(WRITER_PID_FILE));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_writer_merges_with_the_bounded_policy() {
+        let dir = tempfile::tempdir().unwrap();
+        let indexer = IndexerBuilder::new().open(&dir.path().join("index")).unwrap();
+        let writer = indexer.writer.read().unwrap();
+        let policy = format!("{:?}", writer.get_merge_policy());
+        assert!(policy.starts_with("BoundedMergePolicy"), "{policy}");
+    }
+}
