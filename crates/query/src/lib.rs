@@ -261,7 +261,9 @@ impl Searcher {
                 text.push('\n');
             }
             text.push_str(&article.body);
-            let matches = snippet::find_matches(&text, highlight, analyzer);
+            // The snippet window starts a sixth of its length before its first match.
+            let window = request.snippet_chars - request.snippet_chars / 6;
+            let matches = snippet::find_matches_until(&text, highlight, analyzer, window);
             snippet::make_snippet(&text, &matches, request.snippet_chars, request.fragments)
         };
         let mut also_in = Vec::with_capacity(duplicates.len());

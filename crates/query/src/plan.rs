@@ -82,6 +82,16 @@ impl Highlight {
         self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
     }
 
+    /// How many distinct query words (labels) a text can match, when that is known (not with
+    /// `wort*` prefixes, whose words count one by one).
+    pub fn word_count(&self) -> Option<usize> {
+        if !self.prefixes.is_empty() || self.terms.is_empty() {
+            return None;
+        }
+        let labels: HashSet<String> = self.terms.iter().map(|t| self.label(t)).collect();
+        Some(labels.len())
+    }
+
     /// What a matched term counts as when a snippet looks for distinct query words.
     pub fn label(&self, term: &str) -> String {
         match self.group_of.get(term) {

@@ -25,10 +25,24 @@ pub struct Match {
 
 /// Every match of the highlight terms in `text`.
 pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> Vec<Match> {
+    find_matches_until(text, hl, analyzer, 0)
+}
+
+/// The matches of the highlight terms in `text`, up to the first stretch of `window` bytes that
+/// holds a match of every query word: the passage a snippet of `window` characters shows (it
+/// cannot hold more distinct words), found without reading the rest of a long article. With
+/// `window` 0, every match.
+pub fn find_matches_until(
+    text: &str,
+    hl: &Highlight,
+    analyzer: &mut WordAnalyzer,
+    window: usize,
+) -> Vec<Match> {
     let mut out = Vec::new();
     if hl.terms.is_empty() && hl.prefixes.is_empty() {
         return out;
     }
+    let words = if window > 0 { hl.word_count() } else { None };
     let mut folded = String::new();
     let mut offsets = Vec::new();
     for (start, word) in word_spans(text) {
@@ -44,6 +58,9 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
         let (_, term) = analyzer.fold_and_stem(word);
         if hl.matches(&term) {
             out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
+            if words.is_some_and(|n| all_words_within(&out, window, n)) {
+                break;
+            }
             continue;
         }
         // Compound parts, only looked for when a searched term could be inside the word.
@@ -57,9 +74,29 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
                     });
                 }
             }
+            if words.is_some_and(|n| all_words_within(&out, window, n)) {
+                break;
+            }
         }
     }
     out
+}
+
+/// Whether the matches ending in the last `window` bytes before the latest match's end hold
+/// `words` distinct query words.
+fn all_words_within(matches: &[Match], window: usize, words: usize) -> bool {
+    let Some(last) = matches.last() else { return false };
+    let from = last.end.saturating_sub(window);
+    let mut seen: Vec<&str> = Vec::with_capacity(words);
+    for m in matches.iter().rev().take_while(|m| m.start >= from) {
+        if !seen.contains(&m.term.as_str()) {
+            seen.push(&m.term);
+            if seen.len() >= words {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Byte offset of the char boundary `chars` characters after `from` (or the end).
@@ -219,6 +256,18 @@ mod tests {
         hl
     }
 
+    /// As the query plan builds it: a word's parts count as the word.
+    fn grouped(query: &str) -> Highlight {
+        let mut hl = highlight(query);
+        for (g, w) in analyse_text(query).into_iter().enumerate() {
+            hl.group_of.insert(w.analysis.term.clone(), g);
+            for p in w.analysis.parts {
+                hl.group_of.insert(p.term, g);
+            }
+        }
+        hl
+    }
+
     fn marked(s: &Snippet) -> Vec<&str> {
         s.highlights.iter().map(|[a, b]| &s.text[*a..*b]).collect()
     }
@@ -318,5 +367,34 @@ mod tests {
     fn no_match_gives_the_beginning() {
         let s = make_snippet("Ein kurzer Text.", &[], 200, 3);
         assert_eq!(s, Snippet { text: "Ein kurzer Text.".into(), highlights: vec![] });
+    }
+
+    #[test]
+    fn scanning_stops_at_the_first_passage_with_every_word() {
+        let filler = "Die Sitzung dauerte bis in den Abend. ".repeat(40);
+        let text =
+            format!("Der Impfstoff erhielt die Zulassung. {filler}Impfstoff und Zulassung erneut.");
+        let hl = grouped("Impfstoff Zulassung");
+        let mut a = WordAnalyzer::default();
+        let all = find_matches(&text, &hl, &mut a);
+        let early = find_matches_until(&text, &hl, &mut a, 100);
+        assert_eq!(all.len(), 4);
+        assert_eq!(early, all[..2].to_vec(), "the rest of the text is not read");
+        let s = make_snippet(&text, &early, 120, 3);
+        assert_eq!(marked(&s), ["Impfstoff", "Zulassung"]);
+    }
+
+    #[test]
+    fn scanning_goes_on_while_the_words_stand_apart() {
+        let filler = "Die Sitzung dauerte bis in den Abend. ".repeat(10);
+        let text = format!("Der Impfstoff kam. {filler}Die Zulassung folgte.");
+        let hl = grouped("Impfstoff Zulassung");
+        let mut a = WordAnalyzer::default();
+        assert_eq!(find_matches_until(&text, &hl, &mut a, 100), find_matches(&text, &hl, &mut a));
+        // Prefix queries count words one by one: no early stop.
+        let mut prefix = grouped("Impfstoff");
+        prefix.prefixes.push("zulass".into());
+        assert_eq!(prefix.word_count(), None);
+        assert_eq!(hl.word_count(), Some(2));
     }
 }
