@@ -137,6 +137,14 @@ enum Event<'t> {
 /// Walks the words of `text` in order, numbering their positions, and reports the end of each
 /// hyphen chain (`Test-Pflicht`) after its last word.
 fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(Event<'t>)) {
+    for_each_word_while(text, |event| {
+        f(event);
+        true
+    });
+}
+
+/// [`for_each_word`] that stops when `f` returns `false`.
+fn for_each_word_while<'t>(text: &'t str, mut f: impl FnMut(Event<'t>) -> bool) {
     let mut position = 0usize;
     let mut last_word_end: Option<usize> = None;
     let mut hyphen_end: Option<usize> = None;
@@ -144,8 +152,8 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(Event<'t>)) {
     for (start, segment) in text.split_word_bound_indices() {
         if is_word(segment) {
             if segment.len() > MAX_WORD_BYTES {
-                if chain_len > 1 {
-                    f(Event::ChainEnd(chain_len));
+                if chain_len > 1 && !f(Event::ChainEnd(chain_len)) {
+                    return;
                 }
                 chain_len = 0;
                 last_word_end = None;
@@ -155,12 +163,14 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(Event<'t>)) {
             if hyphen_end == Some(start) && chain_len > 0 {
                 chain_len += 1;
             } else {
-                if chain_len > 1 {
-                    f(Event::ChainEnd(chain_len));
+                if chain_len > 1 && !f(Event::ChainEnd(chain_len)) {
+                    return;
                 }
                 chain_len = 1;
             }
-            f(Event::Word(start, segment, position));
+            if !f(Event::Word(start, segment, position)) {
+                return;
+            }
             position += 1;
             last_word_end = Some(start + segment.len());
             hyphen_end = None;
@@ -185,6 +195,15 @@ pub fn word_spans(text: &str) -> Vec<(usize, &str)> {
         }
     });
     out
+}
+
+/// Calls `f` with (byte offset, word) for the words of a text in order, the same words the
+/// tokenizer indexes, until `f` returns `false`.
+pub fn walk_words<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str) -> bool) {
+    for_each_word_while(text, |event| match event {
+        Event::Word(start, word, _) => f(start, word),
+        Event::ChainEnd(_) => true,
+    });
 }
 
 /// Analyses a whole text into words (no caching; for queries and tests).

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use presse_analysis::{word_spans, WordAnalyzer};
+use presse_analysis::{walk_words, WordAnalyzer};
 
 use crate::hit::Snippet;
 use crate::plan::Highlight;
@@ -28,10 +28,10 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
     find_matches_until(text, hl, analyzer, 0)
 }
 
-/// The matches of the highlight terms in `text`, up to the first stretch of `window` bytes that
-/// holds a match of every query word: the passage a snippet of `window` characters shows (it
-/// cannot hold more distinct words), found without reading the rest of a long article. With
-/// `window` 0, every match.
+/// The matches of the highlight terms in `text`, up to a window past the first stretch of
+/// `window` bytes that holds a match of every query word: the passage a snippet of `window`
+/// characters shows (no passage holds more distinct words), found without reading the rest of a
+/// long article. With `window` 0, every match.
 pub fn find_matches_until(
     text: &str,
     hl: &Highlight,
@@ -43,9 +43,15 @@ pub fn find_matches_until(
         return out;
     }
     let words = if window > 0 { hl.word_count() } else { None };
+    // Once a passage holds every word, the words up to a window further on are still read, so
+    // that every match inside the shown passage is highlighted.
+    let mut stop_at: Option<usize> = None;
     let mut folded = String::new();
     let mut offsets = Vec::new();
-    for (start, word) in word_spans(text) {
+    walk_words(text, |start, word| {
+        if stop_at.is_some_and(|end| start > end) {
+            return false;
+        }
         // A stem is a prefix of its folded word: only words that begin like a searched term
         // (or contain one, for compound parts) are stemmed and compared.
         presse_analysis::fold::fold_word(word, &mut folded, &mut offsets);
@@ -53,15 +59,15 @@ pub fn find_matches_until(
         let contains = folded.len() >= 7
             && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
         if !begins && !contains {
-            continue;
+            return true;
         }
         let (_, term) = analyzer.fold_and_stem(word);
         if hl.matches(&term) {
             out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
-            if words.is_some_and(|n| all_words_within(&out, window, n)) {
-                break;
+            if stop_at.is_none() && words.is_some_and(|n| all_words_within(&out, window, n)) {
+                stop_at = Some(start + word.len() + window);
             }
-            continue;
+            return true;
         }
         // Compound parts, only looked for when a searched term could be inside the word.
         if contains {
@@ -74,11 +80,12 @@ pub fn find_matches_until(
                     });
                 }
             }
-            if words.is_some_and(|n| all_words_within(&out, window, n)) {
-                break;
+            if stop_at.is_none() && words.is_some_and(|n| all_words_within(&out, window, n)) {
+                stop_at = Some(start + word.len() + window);
             }
         }
-    }
+        true
+    });
     out
 }
 
