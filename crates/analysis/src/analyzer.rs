@@ -71,6 +71,16 @@ impl WordAnalyzer {
     /// Analyses one word (a UAX #29 word, no spaces or hyphens in it).
     pub fn analyse(&mut self, word: &str) -> WordAnalysis {
         fold_word(word, &mut self.folded, &mut self.offsets);
+        if !self.folded.chars().any(char::is_alphanumeric) {
+            // Only marks that folding removes (a lone combining character, which UAX #29 joins
+            // to the space before it): no word.
+            return WordAnalysis {
+                folded: String::new(),
+                term: String::new(),
+                stop: false,
+                parts: Vec::new(),
+            };
+        }
         let folded = self.folded.clone();
         let term = self.stemmer.stem(&folded);
         let stop = is_stop_word(&folded);
@@ -398,5 +408,19 @@ impl TokenStream for GermanTokenStream<'_> {
 
     fn token_mut(&mut self) -> &mut Token {
         &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_space_with_a_lone_combining_mark_is_no_word() {
+        // UAX #29 joins a combining mark to the space before it: " \u{11ca9}" is one "word".
+        assert!(analyse_text("Impfstoff \u{11ca9} Zulassung")
+            .iter()
+            .all(|w| { w.analysis.term.chars().any(char::is_alphanumeric) }));
+        assert_eq!(analyse_text("Impfstoff \u{11ca9} Zulassung").len(), 2);
     }
 }

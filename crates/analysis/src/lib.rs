@@ -36,7 +36,8 @@ pub mod stem;
 pub mod stopwords;
 
 pub use analyzer::{
-    analyse_text, walk_words, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis, WordAnalyzer,
+    analyse_text, walk_words, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis,
+    WordAnalyzer,
 };
 pub use meta::IndexMeta;
 pub use schema::{build_schema, fingerprint, Fields};

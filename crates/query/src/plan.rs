@@ -67,6 +67,9 @@ pub struct Plan {
 /// What to highlight: index terms and term prefixes.
 #[derive(Debug, Clone, Default)]
 pub struct Highlight {
+    /// Finds the terms and prefixes inside folded text (built on first use), so that snippets
+    /// analyse only the words that may match.
+    finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Terms (folded, stemmed) whose words are highlighted.
     pub terms: HashSet<String>,
     /// Prefixes (of `wort*` queries).
@@ -80,6 +83,17 @@ impl Highlight {
     /// Whether a word with this term is a match.
     pub fn matches(&self, term: &str) -> bool {
         self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
+    }
+
+    /// Whether folded text contains any term or prefix (a word of it may then match). Always
+    /// true when no finder can be built.
+    pub fn may_match(&self, folded: &str) -> bool {
+        let finder = self.finder.get_or_init(|| {
+            let patterns: Vec<&str> =
+                self.terms.iter().chain(&self.prefixes).map(String::as_str).collect();
+            aho_corasick::AhoCorasick::new(patterns).ok()
+        });
+        finder.as_ref().is_none_or(|f| f.is_match(folded))
     }
 
     /// How many distinct query words (labels) a text can match, when that is known (not with

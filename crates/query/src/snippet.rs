@@ -38,23 +38,74 @@ pub fn find_matches_until(
     analyzer: &mut WordAnalyzer,
     window: usize,
 ) -> Vec<Match> {
-    let mut out = Vec::new();
+    let mut scan = Scan {
+        hl,
+        window,
+        words: if window > 0 { hl.word_count() } else { None },
+        stop_at: None,
+        out: Vec::new(),
+        folded: String::new(),
+        offsets: Vec::new(),
+    };
     if hl.terms.is_empty() && hl.prefixes.is_empty() {
-        return out;
+        return scan.out;
     }
-    let words = if window > 0 { hl.word_count() } else { None };
-    // Once a passage holds every word, the words up to a window further on are still read, so
-    // that every match inside the shown passage is highlighted.
-    let mut stop_at: Option<usize> = None;
-    let mut folded = String::new();
-    let mut offsets = Vec::new();
-    walk_words(text, |start, word| {
-        if stop_at.is_some_and(|end| start > end) {
+    // Words are analysed only inside the white-space separated tokens that contain a searched
+    // term (word boundaries never cross white space): most of a long text is only folded.
+    let mut token_folded = String::new();
+    let mut token_offsets = Vec::new();
+    let mut offset = 0;
+    for token in text.split(char::is_whitespace) {
+        let token_start = offset;
+        offset += token.len();
+        offset += text[offset..].chars().next().map_or(0, char::len_utf8);
+        if token.is_empty() {
+            continue;
+        }
+        if scan.stop_at.is_some_and(|end| token_start > end) {
+            break;
+        }
+        presse_analysis::fold::fold_word(token, &mut token_folded, &mut token_offsets);
+        if !hl.may_match(&token_folded) {
+            continue;
+        }
+        let mut go_on = true;
+        walk_words(token, |start, word| {
+            go_on = scan.word(analyzer, token_start + start, word);
+            go_on
+        });
+        if !go_on {
+            break;
+        }
+    }
+    scan.out
+}
+
+/// The state of [`find_matches_until`].
+struct Scan<'h> {
+    hl: &'h Highlight,
+    window: usize,
+    /// Distinct query words a passage can hold, when known.
+    words: Option<usize>,
+    /// Once a passage holds every word, the words up to a window further on are still read, so
+    /// that every match inside the shown passage is highlighted; then the scan stops.
+    stop_at: Option<usize>,
+    out: Vec<Match>,
+    folded: String,
+    offsets: Vec<usize>,
+}
+
+impl Scan<'_> {
+    /// Looks at one word at byte `start` of the text; `false` when the scan is done.
+    fn word(&mut self, analyzer: &mut WordAnalyzer, start: usize, word: &str) -> bool {
+        if self.stop_at.is_some_and(|end| start > end) {
             return false;
         }
+        let hl = self.hl;
         // A stem is a prefix of its folded word: only words that begin like a searched term
         // (or contain one, for compound parts) are stemmed and compared.
-        presse_analysis::fold::fold_word(word, &mut folded, &mut offsets);
+        presse_analysis::fold::fold_word(word, &mut self.folded, &mut self.offsets);
+        let folded = &self.folded;
         let begins = hl.terms.iter().chain(&hl.prefixes).any(|t| folded.starts_with(t.as_str()));
         let contains = folded.len() >= 7
             && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
@@ -63,30 +114,26 @@ pub fn find_matches_until(
         }
         let (_, term) = analyzer.fold_and_stem(word);
         if hl.matches(&term) {
-            out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
-            if stop_at.is_none() && words.is_some_and(|n| all_words_within(&out, window, n)) {
-                stop_at = Some(start + word.len() + window);
-            }
-            return true;
-        }
-        // Compound parts, only looked for when a searched term could be inside the word.
-        if contains {
+            self.out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
+        } else if contains {
+            // Compound parts, only looked for when a searched term could be inside the word.
             for part in analyzer.analyse(word).parts {
                 if hl.terms.contains(&part.term) {
-                    out.push(Match {
+                    self.out.push(Match {
                         start: start + part.start,
                         end: start + part.end,
                         term: hl.label(&part.term),
                     });
                 }
             }
-            if stop_at.is_none() && words.is_some_and(|n| all_words_within(&out, window, n)) {
-                stop_at = Some(start + word.len() + window);
-            }
+        }
+        if self.stop_at.is_none()
+            && self.words.is_some_and(|n| all_words_within(&self.out, self.window, n))
+        {
+            self.stop_at = Some(start + word.len() + self.window);
         }
         true
-    });
-    out
+    }
 }
 
 /// Whether the matches ending in the last `window` bytes before the latest match's end hold

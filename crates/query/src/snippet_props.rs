@@ -52,4 +52,22 @@ proptest! {
             last = *y;
         }
     }
+
+    #[test]
+    fn every_searched_word_is_found(t in text(), q in text()) {
+        // The scan skips tokens without a searched term; it must still find every word whose
+        // term is searched, exactly where a word-by-word analysis of the text puts it.
+        let mut hl = Highlight::default();
+        for w in analyse_text(&q) {
+            hl.terms.insert(w.analysis.term.clone());
+        }
+        let mut a = WordAnalyzer::default();
+        let found: Vec<(usize, usize)> =
+            find_matches(&t, &hl, &mut a).iter().map(|m| (m.start, m.end)).collect();
+        for w in analyse_text(&t) {
+            if hl.terms.contains(&w.analysis.term) {
+                prop_assert!(found.contains(&(w.start, w.end)), "{:?} not found in {t:?}", &t[w.start..w.end]);
+            }
+        }
+    }
 }
