@@ -9,6 +9,10 @@
 //!   typo near a word's ending, where stemming a misspelt word goes astray
 //!   (`Cybersicherhiet` is no stem away from `cybersich`, but one swap from `cybersicherheit`).
 //!
+//! Two edits are searched only when one edit finds no term more common than the query word's
+//! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
+//! common word), which keeps the costliest dictionary walks out of most searches.
+//!
 //! Two edits are also accepted for shorter words (from [`PHONETIC_MIN_CHARS`] letters) when both
 //! words sound alike by the Kölner Phonetik ([`crate::phonetic`]): `Lavrov` → `Lawrow`,
 //! `Zelensky` → `Selenskyj`. The expansions are ranked by edit distance, then by how common they
@@ -174,7 +178,7 @@ pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -
     }
     // A misspelling is rarer than the word it misspells: only more common terms are what the
     // reader may have meant (`Drosten`, in the index, is not a typo of `droht`).
-    let mut expansions = expand_within(searcher, fields, folded, term, None);
+    let mut expansions = expand_within(searcher, fields, folded, term, None, df);
     expansions.retain(|e| e.doc_freq > df);
     expansions
 }
@@ -187,7 +191,7 @@ pub fn expand_forced(
     term: &str,
     distance: u8,
 ) -> Vec<Expansion> {
-    expand_within(searcher, fields, folded, term, Some(distance.clamp(1, 2)))
+    expand_within(searcher, fields, folded, term, Some(distance.clamp(1, 2)), 0)
 }
 
 fn expand_within(
@@ -196,6 +200,7 @@ fn expand_within(
     folded: &str,
     term: &str,
     forced: Option<u8>,
+    more_common_than: u64,
 ) -> Vec<Expansion> {
     // The edit budget goes by the length of what is compared: the stem for index terms (a
     // short stem of a long word, `turbin` of `Turbinen`, gets the short word's budget), the
@@ -207,26 +212,40 @@ fn expand_within(
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
     // The index's terms, against the query word's stem.
     if let Some((max_dist, phonetic)) = budget_of(term) {
-        let dfa = builder(max_dist).build_dfa(term);
-        for reader in searcher.segment_readers() {
-            for &field in fields {
-                let Ok(inv) = reader.inverted_index(field) else { continue };
-                let Ok(mut stream) = inv.terms().search(FirstLetter::new(&dfa, term)).into_stream()
-                else {
-                    continue;
-                };
-                while stream.advance() {
-                    let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                    if candidate == term {
+        // One edit first; two only when one finds nothing more common than the word (walking
+        // a dictionary within two edits is the costliest step of a search).
+        let mut dists = vec![max_dist];
+        if max_dist == 2 && forced.is_none() {
+            dists = vec![1, 2];
+        }
+        for max_dist in dists {
+            if found.values().any(|&(_, df)| df > more_common_than) {
+                break;
+            }
+            // Two edits find every one-edit term again.
+            found.clear();
+            let dfa = builder(max_dist).build_dfa(term);
+            for reader in searcher.segment_readers() {
+                for &field in fields {
+                    let Ok(inv) = reader.inverted_index(field) else { continue };
+                    let Ok(mut stream) =
+                        inv.terms().search(FirstLetter::new(&dfa, term)).into_stream()
+                    else {
                         continue;
+                    };
+                    while stream.advance() {
+                        let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                        if candidate == term {
+                            continue;
+                        }
+                        let Some(dist) = distance_of(&dfa, candidate) else { continue };
+                        if !accept(dist, phonetic, candidate, term) {
+                            continue;
+                        }
+                        let df = stream.value().doc_freq as u64;
+                        let e = found.entry(candidate.to_string()).or_insert((dist, 0));
+                        e.1 += df;
                     }
-                    let Some(dist) = distance_of(&dfa, candidate) else { continue };
-                    if !accept(dist, phonetic, candidate, term) {
-                        continue;
-                    }
-                    let df = stream.value().doc_freq as u64;
-                    let e = found.entry(candidate.to_string()).or_insert((dist, 0));
-                    e.1 += df;
                 }
             }
         }

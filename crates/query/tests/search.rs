@@ -363,3 +363,23 @@ fn a_typo_whose_stem_is_a_common_word_is_still_expanded() {
     let r = searcher.search(&SearchRequest::new("guter").limit(50)).unwrap();
     assert!(r.hits.iter().all(|h| h.title == "Ein guter Tag"));
 }
+
+#[test]
+fn two_edits_only_when_one_edit_finds_nothing() {
+    let (_dir, searcher) = index_of(&[
+        ("Erstens", "Kowalski sprach im Landtag."),
+        ("Zweitens", "Kowalskyja sprach im Stadtrat."),
+    ]);
+    let titles = |q: &str| {
+        let r = searcher.search(&SearchRequest::new(q)).unwrap();
+        let mut t: Vec<String> = r.hits.into_iter().map(|h| h.title).collect();
+        t.sort();
+        t
+    };
+    // `Kowalsky` is one edit from `Kowalski`, two from `Kowalskyja`: the nearer word wins.
+    assert_eq!(titles("Kowalsky"), ["Erstens"]);
+    // Asked for two edits, both come.
+    assert_eq!(titles("Kowalsky~2"), ["Erstens", "Zweitens"]);
+    // With nothing one edit away, two edits are searched.
+    assert_eq!(titles("Kowalskyjaaa"), ["Zweitens"]);
+}
