@@ -196,6 +196,15 @@ impl SegmentCollector for RankSegmentCollector {
         if self.keep == 0 {
             return;
         }
+        if self.sort == Sort::Relevance && self.heap.len() >= self.keep {
+            // The coordination factor is at most 1: an article whose score before it does not
+            // beat the worst kept hit cannot get in, and its groups need not be looked at.
+            if let Some(worst) = self.heap.peek() {
+                if (score as f64) <= worst.0.key {
+                    return;
+                }
+            }
+        }
         let mut score = score;
         if !self.scorers.is_empty() {
             let mut matched = 0usize;
