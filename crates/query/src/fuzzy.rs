@@ -149,6 +149,18 @@ pub fn doc_freq(searcher: &Searcher, fields: &[Field], term: &str) -> u64 {
     df
 }
 
+/// The field of `fields` with the most terms in the largest segment, as a one-field list.
+fn largest_dictionary(searcher: &Searcher, fields: &[Field]) -> Vec<Field> {
+    let Some(reader) = searcher.segment_readers().iter().max_by_key(|r| r.num_docs()) else {
+        return fields.to_vec();
+    };
+    fields
+        .iter()
+        .copied()
+        .max_by_key(|&f| reader.inverted_index(f).map(|inv| inv.terms().num_terms()).unwrap_or(0))
+        .map_or_else(|| fields.to_vec(), |f| vec![f])
+}
+
 /// An expansion of a query word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expansion {
@@ -210,7 +222,10 @@ fn expand_within(
         None => budget(text.chars().count()),
     };
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
-    // The index's terms, against the query word's stem.
+    // The index's terms, against the query word's stem. Walking a term dictionary is the costly
+    // part, so only the largest field's is walked (the body's: nearly every word of a title or
+    // lead is in some body too); document frequencies then cover every field.
+    let walked = largest_dictionary(searcher, fields);
     if let Some((max_dist, phonetic)) = budget_of(term) {
         // One edit first; two only when one finds nothing more common than the word (walking
         // a dictionary within two edits is the costliest step of a search).
@@ -226,7 +241,7 @@ fn expand_within(
             found.clear();
             let dfa = builder(max_dist).build_dfa(term);
             for reader in searcher.segment_readers() {
-                for &field in fields {
+                for &field in &walked {
                     let Ok(inv) = reader.inverted_index(field) else { continue };
                     let Ok(mut stream) =
                         inv.terms().search(FirstLetter::new(&dfa, term)).into_stream()
@@ -247,6 +262,11 @@ fn expand_within(
                         e.1 += df;
                     }
                 }
+            }
+        }
+        if walked.len() < fields.len() {
+            for (candidate, (_, df)) in found.iter_mut() {
+                *df = doc_freq(searcher, fields, candidate);
             }
         }
     }
