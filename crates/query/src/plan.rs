@@ -35,7 +35,7 @@ pub const LEAD_BOOST: f32 = 1.05;
 /// Weight of matching a query compound by its parts.
 pub const PART_BOOST: f32 = 0.8;
 /// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
-pub const FUZZY_BOOST: f32 = 0.5;
+pub const FUZZY_BOOST: f32 = 0.7;
 /// Weight of a two-edit typo expansion.
 pub const FUZZY_BOOST_2: f32 = 0.3;
 /// How far apart (in words) the parts of a query compound may stand in an article.
