@@ -13,7 +13,7 @@ use tantivy::{DateTime, DocAddress, DocId, DocSet, Score, SegmentOrdinal, Segmen
 use crate::request::Sort;
 
 /// The score of an article is multiplied by (groups matched / groups) to this power.
-pub const COORD_POWER: f32 = 3.0;
+pub const COORD_POWER: f32 = 2.0;
 
 /// Collects the best `keep` hits in the requested order and counts all matches.
 pub struct RankCollector {
