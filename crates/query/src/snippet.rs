@@ -4,6 +4,11 @@
 //! stemmed) is one the query searched for, typo expansions included, so `Aussenminister`
 //! highlights `Außenminister`; a compound part is highlighted alone (`Turbinen` in
 //! `Gasturbinen`). Offsets are bytes into the returned text (see [`crate::hit`]).
+//!
+//! Only the white-space separated tokens whose folded form contains a searched term (an
+//! Aho-Corasick search over the terms) are analysed word by word, and reading stops after the
+//! first passage that holds every query word: a snippet costs little more than folding the text
+//! up to that passage.
 
 use std::collections::HashSet;
 
