@@ -270,13 +270,47 @@ fn expand_within(
             }
         }
     }
+    if wants_lexicon(folded, forced) {
+        lexicon_expansions(searcher, fields, folded, term, forced, &mut found);
+    }
+    let mut expansions: Vec<Expansion> = found
+        .into_iter()
+        .filter(|(_, (_, df))| *df > 0)
+        .map(|(term, (distance, doc_freq))| Expansion { term, distance, doc_freq })
+        .collect();
+    expansions.sort_by(|a, b| {
+        a.distance.cmp(&b.distance).then(b.doc_freq.cmp(&a.doc_freq)).then(a.term.cmp(&b.term))
+    });
+    expansions.truncate(MAX_EXPANSIONS);
+    expansions
+}
+
+/// Whether the lexicon is searched for typo neighbours of `folded`: when the word is no lexicon
+/// word (or the query asked for edits with `~`).
+fn wants_lexicon(folded: &str, forced: Option<u8>) -> bool {
+    forced.is_some() || Lexicon::german().count(folded) == 0
+}
+
+/// Adds to `found` the lexicon's words within one edit of the folded query word, stemmed, that
+/// are index terms. Only for words the lexicon does not know: a known word is spelt right, and
+/// what the lexicon adds are typos near a word's ending, where stemming goes astray.
+fn lexicon_expansions(
+    searcher: &Searcher,
+    fields: &[Field],
+    folded: &str,
+    term: &str,
+    forced: Option<u8>,
+    found: &mut HashMap<String, (u8, u64)>,
+) {
     // The lexicon's words, against the folded query word.
     let stemmer = GermanStemmer::default();
     // One edit only: what the lexicon adds are typos near a word's ending; misspelt names
     // (two edits, sounding alike) are the index branch's work.
-    let Some((max_dist, phonetic)) = budget_of(folded).map(|(d, p)| (d.min(1), p)) else {
-        return Vec::new();
+    let budget = match forced {
+        Some(d) => Some((d, false)),
+        None => budget(folded.chars().count()),
     };
+    let Some((max_dist, phonetic)) = budget.map(|(d, p)| (d.min(1), p)) else { return };
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
     let mut stream = fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded)));
@@ -302,21 +336,18 @@ fn expand_within(
             e.0 = e.0.min(dist);
         }
     }
-    let mut expansions: Vec<Expansion> = found
-        .into_iter()
-        .filter(|(_, (_, df))| *df > 0)
-        .map(|(term, (distance, doc_freq))| Expansion { term, distance, doc_freq })
-        .collect();
-    expansions.sort_by(|a, b| {
-        a.distance.cmp(&b.distance).then(b.doc_freq.cmp(&a.doc_freq)).then(a.term.cmp(&b.term))
-    });
-    expansions.truncate(MAX_EXPANSIONS);
-    expansions
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_unknown_words_look_into_the_lexicon() {
+        assert!(!wants_lexicon("regierung", None), "a known word is spelt right");
+        assert!(wants_lexicon("cybersicherhiet", None));
+        assert!(wants_lexicon("regierung", Some(1)), "asked for with ~");
+    }
 
     #[test]
     fn budgets() {
