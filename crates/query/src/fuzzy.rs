@@ -4,10 +4,15 @@
 //! the more common terms within one edit (two for words of [`LONG_WORD_CHARS`] letters or more; a swap of
 //! two neighbouring letters counts as one edit), found in two places:
 //! - the index's own terms (stems), compared with the query word's stem: finds misspelt names
-//!   and words of the corpus that no dictionary has;
-//! - the lexicon's surface words, compared with the folded query word, then stemmed: finds a
-//!   typo near a word's ending, where stemming a misspelt word goes astray
-//!   (`Cybersicherhiet` is no stem away from `cybersich`, but one swap from `cybersicherheit`).
+//!   and words of the corpus that no dictionary has (only the largest field's dictionary is
+//!   walked, the body's);
+//! - the lexicon's surface words, compared with the folded query word, then stemmed, for words
+//!   the lexicon does not know: finds a typo near a word's ending, where stemming a misspelt
+//!   word goes astray (`Cybersicherhiet` is no stem away from `cybersich`, but one swap from
+//!   `cybersicherheit`).
+//!
+//! A common term is what the reader meant and is not expanded, unless the typed word is no
+//! lexicon word and only its stem is common (`Guteres` stems to `gut`; it stands for `Guterres`).
 //!
 //! Two edits are searched only when one edit finds no term more common than the query word's
 //! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
@@ -128,6 +133,14 @@ fn budget(chars: usize) -> Option<(u8, bool)> {
     }
 }
 
+/// The edit budget of `text`: [`budget`] by its length, or the edits a `~N` query asked for.
+fn budget_for(text: &str, forced: Option<u8>) -> Option<(u8, bool)> {
+    match forced {
+        Some(d) => Some((d, false)),
+        None => budget(text.chars().count()),
+    }
+}
+
 fn accept(dist: u8, phonetic_needed: bool, a: &str, b: &str) -> bool {
     dist <= 1 || !phonetic_needed || crate::phonetic::cologne(a) == crate::phonetic::cologne(b)
 }
@@ -217,16 +230,12 @@ fn expand_within(
     // The edit budget goes by the length of what is compared: the stem for index terms (a
     // short stem of a long word, `turbin` of `Turbinen`, gets the short word's budget), the
     // folded word for the lexicon.
-    let budget_of = |text: &str| match forced {
-        Some(d) => Some((d, false)),
-        None => budget(text.chars().count()),
-    };
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
     // The index's terms, against the query word's stem. Walking a term dictionary is the costly
     // part, so only the largest field's is walked (the body's: nearly every word of a title or
     // lead is in some body too); document frequencies then cover every field.
     let walked = largest_dictionary(searcher, fields);
-    if let Some((max_dist, phonetic)) = budget_of(term) {
+    if let Some((max_dist, phonetic)) = budget_for(term, forced) {
         // One edit first; two only when one finds nothing more common than the word (walking
         // a dictionary within two edits is the costliest step of a search).
         let mut dists = vec![max_dist];
@@ -306,11 +315,9 @@ fn lexicon_expansions(
     let stemmer = GermanStemmer::default();
     // One edit only: what the lexicon adds are typos near a word's ending; misspelt names
     // (two edits, sounding alike) are the index branch's work.
-    let budget = match forced {
-        Some(d) => Some((d, false)),
-        None => budget(folded.chars().count()),
+    let Some((max_dist, phonetic)) = budget_for(folded, forced).map(|(d, p)| (d.min(1), p)) else {
+        return;
     };
-    let Some((max_dist, phonetic)) = budget.map(|(d, p)| (d.min(1), p)) else { return };
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
     let mut stream = fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded)));
