@@ -67,8 +67,9 @@ pub struct Plan {
 /// What to highlight: index terms and term prefixes.
 #[derive(Debug, Clone, Default)]
 pub struct Highlight {
-    /// Finds the terms and prefixes inside folded text (built on first use), so that snippets
-    /// analyse only the words that may match.
+    /// Finds the terms and prefixes inside folded text, so that snippets analyse only the words
+    /// that may match. Built on first use, from the terms and prefixes of that moment: the plan
+    /// is complete before any snippet is made.
     finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Terms (folded, stemmed) whose words are highlighted.
     pub terms: HashSet<String>,
