@@ -2,7 +2,7 @@
 //!
 //! Every query word becomes a *group*: the disjunction (max, small tie-breaker) of
 //! - its exact term in title, lead and body (BM25, fields boosted [`TITLE_BOOST`] > [`LEAD_BOOST`]
-//!   > body);
+//!   > body; the best field counts whole, the others at [`FIELD_TIE`]);
 //! - its compound parts, all required, at [`PART_BOOST`] (`Migrantenboote` finds "Migranten …
 //!   Booten");
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
@@ -32,6 +32,9 @@ use crate::QueryError;
 pub const TITLE_BOOST: f32 = 1.1;
 /// Weight of a lead match relative to the body.
 pub const LEAD_BOOST: f32 = 1.05;
+/// A word found in several fields scores its best field plus this share of each other field's
+/// score (a word in title and body counts more than in one of them, but not twice).
+pub const FIELD_TIE: f32 = 0.5;
 /// Weight of matching a query compound by its parts.
 pub const PART_BOOST: f32 = 0.8;
 /// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
@@ -377,7 +380,7 @@ impl Compiler<'_> {
         }
     }
 
-    /// A term in each of the fields, boosted per field, summed.
+    /// A term in each of the fields, boosted per field, combined by [`fields_combined`].
     fn term_in_fields(&self, term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
         let mut per_field: Vec<Box<dyn Query>> = fields
             .iter()
@@ -392,7 +395,7 @@ impl Compiler<'_> {
         if per_field.len() == 1 {
             per_field.pop().expect("one")
         } else {
-            Box::new(BooleanQuery::union(per_field))
+            fields_combined(per_field)
         }
     }
 
@@ -531,6 +534,12 @@ impl Compiler<'_> {
         }
         out
     }
+}
+
+/// One word's matches in several fields: the best field's score plus [`FIELD_TIE`] of each
+/// other's.
+fn fields_combined(per_field: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, FIELD_TIE))
 }
 
 fn raw_term(field: Field, text: &str) -> Box<dyn Query> {

@@ -383,3 +383,15 @@ fn two_edits_only_when_one_edit_finds_nothing() {
     // With nothing one edit away, two edits are searched.
     assert_eq!(titles("Kowalskyjaaa"), ["Zweitens"]);
 }
+
+#[test]
+fn a_word_in_several_fields_counts_its_best_field_and_half_of_the_others() {
+    // A word with no parts and no other forms, so that its group is the word alone.
+    let (_dir, searcher) = index_of(&[("Lawrow reist", "Der Minister Lawrow ist in Genf.")]);
+    let score = |q: &str| searcher.search(&SearchRequest::new(q)).unwrap().hits[0].score;
+    let (title, body) = (1.1 * score("title:Lawrow"), score("body:Lawrow"));
+    let both = score("Lawrow");
+    let expected = title.max(body) + 0.5 * title.min(body);
+    assert!((both - expected).abs() < 1e-3 * expected, "{both} vs {expected}");
+    assert!(both < title + body, "not summed");
+}
