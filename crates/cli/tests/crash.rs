@@ -122,8 +122,7 @@ fn a_second_writer_is_told_who_holds_the_index() {
     {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let out =
-        env.presse().arg("index").arg(&input).arg("--index").arg(env.index()).output().unwrap();
+    let out = env.index_cmd(&input).output().unwrap();
     let still_running = child.try_wait().unwrap().is_none();
     let _ = child.kill();
     let _ = child.wait();

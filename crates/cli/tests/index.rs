@@ -3,14 +3,7 @@ use crate::util::{fixtures, holds, manifest, Env};
 #[test]
 fn indexes_every_fixture_article_once() {
     let env = Env::new();
-    let out = env
-        .presse()
-        .arg("index")
-        .arg(fixtures().join("articles"))
-        .arg("--index")
-        .arg(env.index())
-        .output()
-        .unwrap();
+    let out = env.index_cmd(&fixtures().join("articles")).output().unwrap();
     assert!(out.status.success(), "{out:?}");
     let expected = manifest()["distinct_articles"].as_u64().unwrap();
     assert_eq!(holds(&out.stdout), expected, "duplicate url replaced, not doubled");
@@ -26,25 +19,11 @@ fn indexes_every_fixture_article_once() {
 #[test]
 fn reindexing_replaces_articles() {
     let env = Env::indexed();
-    let out = env
-        .presse()
-        .arg("index")
-        .arg(fixtures().join("articles"))
-        .arg("--index")
-        .arg(env.index())
-        .output()
-        .unwrap();
+    let out = env.index_cmd(&fixtures().join("articles")).output().unwrap();
     assert!(out.status.success());
     assert_eq!(holds(&out.stdout), manifest()["distinct_articles"].as_u64().unwrap());
     // A single file again, given by a relative path from elsewhere: same ids.
-    let out = env
-        .presse()
-        .arg("index")
-        .arg(fixtures().join("articles/seed.txt"))
-        .arg("--index")
-        .arg(env.index())
-        .output()
-        .unwrap();
+    let out = env.index_cmd(&fixtures().join("articles/seed.txt")).output().unwrap();
     assert_eq!(holds(&out.stdout), manifest()["distinct_articles"].as_u64().unwrap());
 }
 
@@ -66,14 +45,7 @@ fn index_dir_defaults_to_env_then_presse_index() {
 #[test]
 fn broken_files_are_reported_and_the_rest_indexed() {
     let env = Env::new();
-    let out = env
-        .presse()
-        .arg("index")
-        .arg(fixtures().join("broken"))
-        .arg("--index")
-        .arg(env.index())
-        .output()
-        .unwrap();
+    let out = env.index_cmd(&fixtures().join("broken")).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     for expected in [
@@ -109,12 +81,8 @@ fn broken_files_are_reported_and_the_rest_indexed() {
 #[test]
 fn strict_turns_skips_into_failure() {
     let env = Env::new();
-    env.presse()
-        .arg("index")
-        .arg(fixtures().join("broken"))
+    env.index_cmd(&fixtures().join("broken"))
         .arg("--strict")
-        .arg("--index")
-        .arg(env.index())
         .assert()
         .code(2)
         .stderr(predicates::str::contains("skipped (--strict)"));
@@ -123,11 +91,7 @@ fn strict_turns_skips_into_failure() {
 #[test]
 fn nothing_indexable_is_an_error() {
     let env = Env::new();
-    env.presse()
-        .arg("index")
-        .arg(fixtures().join("broken/empty.json"))
-        .arg("--index")
-        .arg(env.index())
+    env.index_cmd(&fixtures().join("broken/empty.json"))
         .assert()
         .code(2)
         .stderr(predicates::str::contains("nothing indexed"));
@@ -146,8 +110,7 @@ fn urls_in_two_files_indexed_in_parallel_stay_single() {
             .collect();
         std::fs::write(inputs.join(format!("{name}.jsonl")), lines.join("\n")).unwrap();
     }
-    let out =
-        env.presse().arg("index").arg(&inputs).arg("--index").arg(env.index()).output().unwrap();
+    let out = env.index_cmd(&inputs).output().unwrap();
     assert_eq!(holds(&out.stdout), 3000, "{out:?}");
 }
 

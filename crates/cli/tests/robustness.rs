@@ -102,8 +102,7 @@ fn a_50_mb_line_is_survived() {
             .to_string(),
     ];
     std::fs::write(&input, lines.join("\n")).unwrap();
-    let out =
-        env.presse().arg("index").arg(&input).arg("--index").arg(env.index()).output().unwrap();
+    let out = env.index_cmd(&input).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("holds 2 articles"));
     assert_eq!(env.search_json("normaler", &[])["total_hits"], 1);

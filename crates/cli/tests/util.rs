@@ -30,16 +30,17 @@ impl Env {
         cmd
     }
 
+    /// `presse index INPUT --index <this env's index>`, to add options to and run.
+    pub fn index_cmd(&self, input: &Path) -> Command {
+        let mut cmd = self.presse();
+        cmd.arg("index").arg(input).arg("--index").arg(self.index());
+        cmd
+    }
+
     /// An index of fixtures/articles.
     pub fn indexed() -> Env {
         let env = Env::new();
-        env.presse()
-            .arg("index")
-            .arg(fixtures().join("articles"))
-            .arg("--index")
-            .arg(env.index())
-            .assert()
-            .success();
+        env.index_cmd(&fixtures().join("articles")).assert().success();
         env
     }
 
@@ -84,14 +85,7 @@ pub fn holds(stdout: &[u8]) -> u64 {
 impl Env {
     /// `presse index INPUT` into this env's index; must succeed; returns stdout.
     pub fn index_ok(&self, input: &Path) -> String {
-        let out = self
-            .presse()
-            .arg("index")
-            .arg(input)
-            .arg("--index")
-            .arg(self.index())
-            .output()
-            .unwrap();
+        let out = self.index_cmd(input).output().unwrap();
         assert!(out.status.success(), "{out:?}");
         String::from_utf8(out.stdout).unwrap()
     }
