@@ -107,6 +107,11 @@ impl WordAnalyzer {
         (self.folded.clone(), self.stemmer.stem(&self.folded))
     }
 
+    /// The term (stem) of an already folded word.
+    pub fn stem_folded(&self, folded: &str) -> String {
+        self.stemmer.stem(folded)
+    }
+
     /// The term of a joined form (hyphen chains): stem of the concatenated folded words.
     pub fn joined_term(&self, folded_words: &[&str]) -> String {
         self.stemmer.stem(&folded_words.concat())

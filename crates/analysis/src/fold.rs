@@ -127,6 +127,84 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
     }
 }
 
+/// Whether [`spellings`] accounts for how the char `c`, followed by the byte `next`, folds:
+/// ASCII, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and any char that is no
+/// letter, digit, combining mark or invisible character (punctuation such as `„ “ –`, which
+/// folding keeps as it is). A text whose chars are all spelt plainly holds a folded string
+/// exactly where it holds one of the string's spellings.
+pub fn spelt_plainly(c: char, next: Option<u8>) -> bool {
+    match c {
+        _ if c.is_ascii() => true,
+        'ä' | 'ö' | 'ü' => !matches!(next, Some(b'e' | b'E')),
+        'ß' => true,
+        _ => !(c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)),
+    }
+}
+
+/// The spellings that fold to `folded` (or to a piece of a folded word), for finding it in
+/// unfolded text: each `a o u` also as `ä ö ü` and, but for the last char, as `ae oe ue`; `ss`
+/// also as `ß`, and an `s` at either end also as `ß` (a piece may begin or end inside a folded
+/// `ß`). ASCII letters stand for both cases: match the spellings ASCII-case-insensitively. In
+/// text whose chars are all [`spelt_plainly`], a word whose fold contains `folded` contains one
+/// of these spellings.
+///
+/// `None` when `folded` is not ASCII (it has letters without a spelling rule) or has more than
+/// `max` spellings.
+pub fn spellings(folded: &str, max: usize) -> Option<Vec<String>> {
+    if !folded.is_ascii() {
+        return None;
+    }
+    let n = folded.len();
+    // Count first (cheap), build only when few enough.
+    let mut counts = vec![0u64; n + 1];
+    counts[0] = 1;
+    for i in 0..n {
+        for (_, len) in spelling_options(folded, i) {
+            counts[i + len] = counts[i + len].saturating_add(counts[i]);
+        }
+    }
+    if counts[n] > max as u64 {
+        return None;
+    }
+    // Spellings of folded[..i], for each i.
+    let mut at: Vec<Vec<String>> = vec![Vec::new(); n + 1];
+    at[0].push(String::new());
+    for i in 0..n {
+        let prefixes = std::mem::take(&mut at[i]);
+        for (piece, len) in spelling_options(folded, i) {
+            for p in &prefixes {
+                at[i + len].push(format!("{p}{piece}"));
+            }
+        }
+    }
+    let mut out = std::mem::take(&mut at[n]);
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The spellings of the folded (ASCII) char at byte `i` of `folded`, with how many folded bytes
+/// each stands for.
+fn spelling_options(folded: &str, i: usize) -> impl Iterator<Item = (&str, usize)> {
+    let bytes = folded.as_bytes();
+    let last = i + 1 == bytes.len();
+    let extra: &[(&str, usize)] = match bytes[i] {
+        // At the end, `ae` adds nothing: a text that holds `ae` holds `a`.
+        b'a' if last => &[("ä", 1)],
+        b'a' => &[("ä", 1), ("ae", 1)],
+        b'o' if last => &[("ö", 1)],
+        b'o' => &[("ö", 1), ("oe", 1)],
+        b'u' if last => &[("ü", 1)],
+        b'u' => &[("ü", 1), ("ue", 1)],
+        // A piece may begin or end inside a folded `ß`.
+        b's' if bytes.get(i + 1) == Some(&b's') && i == 0 => &[("ß", 1), ("ß", 2)],
+        b's' if bytes.get(i + 1) == Some(&b's') => &[("ß", 2)],
+        b's' if i == 0 || last => &[("ß", 1)],
+        _ => &[],
+    };
+    std::iter::once((&folded[i..i + 1], 1)).chain(extra.iter().copied())
+}
+
 /// Folds `word` and returns the folded form alone; see [`fold_word`].
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -185,6 +263,62 @@ mod tests {
         assert_eq!(fold("Café"), "cafe");
         assert_eq!(fold("Erdoğan"), "erdogan");
         assert_eq!(fold("Łukasz"), "łukasz");
+    }
+
+    #[test]
+    fn spellings_cover_umlauts_digraphs_and_sharp_s() {
+        let s = spellings("brussel", 64).unwrap();
+        for spelt in ["brussel", "brüssel", "bruessel", "brußel"] {
+            assert!(s.iter().any(|x| x == spelt), "{spelt} in {s:?}");
+        }
+        assert_eq!(spellings("xyz", 64).unwrap(), vec!["xyz"]);
+        // A piece may end inside a folded ß: `stras` of `Straße`.
+        assert!(spellings("stras", 64).unwrap().iter().any(|x| x == "straß"));
+        assert_eq!(spellings("łukasz", 64), None);
+        assert_eq!(spellings("auauauau", 64), None);
+    }
+
+    #[test]
+    fn chars_spelt_plainly_never_fold_into_a_letter_or_digit() {
+        for c in (0x80u32..0x3_0000).filter_map(char::from_u32) {
+            if spelt_plainly(c, None) && !matches!(c, 'ä' | 'ö' | 'ü' | 'ß') {
+                let folded = fold(&c.to_string());
+                assert!(!folded.chars().any(char::is_alphanumeric), "{c:?} folds to {folded:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every piece of a word's fold is found in the word by one of its spellings.
+        #[test]
+        fn a_word_holds_a_spelling_of_every_piece_of_its_fold(
+            word in "[a-zA-Z0-9äöüß]{1,14}",
+            from in 0usize..20,
+            len in 1usize..8,
+        ) {
+            // Plain text: an umlaut followed by `e` loses the `e`.
+            let mut plain = String::new();
+            for c in word.chars() {
+                if matches!(c, 'e' | 'E') && plain.ends_with(['ä', 'ö', 'ü']) {
+                    continue;
+                }
+                plain.push(c);
+            }
+            let word = plain;
+            proptest::prop_assert!(word
+                .char_indices()
+                .all(|(i, c)| spelt_plainly(c, word.as_bytes().get(i + c.len_utf8()).copied())));
+            let folded = fold(&word);
+            let from = from % folded.len();
+            let to = (from + len).min(folded.len());
+            let piece = &folded[from..to];
+            let spelt = spellings(piece, 1 << 20).unwrap();
+            let lower = word.to_ascii_lowercase();
+            proptest::prop_assert!(
+                spelt.iter().any(|s| lower.contains(&s.to_ascii_lowercase())),
+                "{:?}: no spelling of {:?} in {:?}", word, piece, spelt
+            );
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use presse_analysis::{meta::IndexMeta, register, Fields, WordAnalyzer};
+use presse_analysis::{meta::IndexMeta, register, Fields};
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{EnableScoring, Query, TermQuery};
@@ -216,7 +216,7 @@ impl Searcher {
         let half = page.len().div_ceil(2);
         let (first, second) = page.split_at(half);
         let build = |part: &[(usize, &(rank::Ranked, Vec<rank::Ranked>))]| -> Result<Vec<Hit>> {
-            let mut analyzer = WordAnalyzer::default();
+            let mut analyzer = snippet::WordMatcher::default();
             part.iter()
                 .map(|&(i, r)| {
                     self.hit(&searcher, i + 1, r, &plan.highlight, request, &mut analyzer)
@@ -248,7 +248,7 @@ impl Searcher {
         (r, duplicates): &(rank::Ranked, Vec<rank::Ranked>),
         highlight: &plan::Highlight,
         request: &SearchRequest,
-        analyzer: &mut WordAnalyzer,
+        analyzer: &mut snippet::WordMatcher,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&self.inner.dir, e))?;
         let article = self.stored(&doc);

@@ -48,6 +48,12 @@ pub const PART_SLOP: u32 = 6;
 pub const CHAIN_SLOP: u32 = 2;
 /// Weight of a verb form the stemmer keeps apart (`entmachtet` for `entmachten`).
 pub const MORPH_BOOST: f32 = 0.8;
+/// Highlight terms are searched for in unfolded text by their first bytes only: a word that
+/// holds a term holds its beginning. Short patterns keep the automaton small (it is built for
+/// every search); the words they find are then checked one by one.
+const RAW_PATTERN_BYTES: usize = 4;
+/// At most this many spellings of one pattern (a pattern with more is shortened).
+const MAX_SPELLINGS: usize = 8;
 /// Tie-breaker of the alternatives of one group.
 pub const GROUP_TIE: f32 = 0.1;
 /// Weight of two neighbouring query words standing close together.
@@ -74,6 +80,8 @@ pub struct Highlight {
     /// that may match. Built on first use, from the terms and prefixes of that moment: the plan
     /// is complete before any snippet is made.
     finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// Finds the spellings of the terms and prefixes in unfolded text ([`Highlight::raw_finder`]).
+    raw_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Terms (folded, stemmed) whose words are highlighted.
     pub terms: HashSet<String>,
     /// Prefixes (of `wort*` queries).
@@ -98,6 +106,41 @@ impl Highlight {
             aho_corasick::AhoCorasick::new(patterns).ok()
         });
         finder.as_ref().is_none_or(|f| f.is_match(folded))
+    }
+
+    /// An automaton that finds, in unfolded text, every place where a word may hold a searched
+    /// term or prefix: their spellings ([`presse_analysis::fold::spellings`]), matched
+    /// ASCII-case-insensitively, so that a long text is searched without folding it. A term is
+    /// looked for by its first [`RAW_PATTERN_BYTES`] bytes, or fewer if those have more than
+    /// [`MAX_SPELLINGS`] spellings: the finder finds a superset of the words to look at. Reliable
+    /// only where the text's chars [`presse_analysis::fold::spelt_plainly`]. `None` when a term
+    /// has letters without a spelling rule.
+    pub fn raw_finder(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.raw_finder
+            .get_or_init(|| {
+                let mut patterns: Vec<String> = Vec::new();
+                for term in self.terms.iter().chain(&self.prefixes) {
+                    if term.is_empty() {
+                        continue;
+                    }
+                    if !term.is_ascii() {
+                        return None;
+                    }
+                    let spelt = (1..=term.len().min(RAW_PATTERN_BYTES)).rev().find_map(|len| {
+                        presse_analysis::fold::spellings(&term[..len], MAX_SPELLINGS)
+                    })?;
+                    patterns.extend(spelt);
+                }
+                patterns.sort();
+                patterns.dedup();
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    // Few short patterns: the DFA is cheap to build and the fastest to run.
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// How many distinct query words (labels) a text can match, when that is known (not with

@@ -5,14 +5,17 @@
 //! highlights `Außenminister`; a compound part is highlighted alone (`Turbinen` in
 //! `Gasturbinen`). Offsets are bytes into the returned text (see [`crate::hit`]).
 //!
-//! Only the white-space separated tokens whose folded form contains a searched term (an
-//! Aho-Corasick search over the terms) are analysed word by word, and reading stops after the
-//! first passage that holds every query word: a snippet costs little more than folding the text
-//! up to that passage.
+//! The text is not folded as a whole: an Aho-Corasick automaton finds the spellings of the
+//! searched terms' beginnings in the text as it is (`Brüssel`, `Bruessel`, `BRUESSEL` for
+//! `brussel`; see [`presse_analysis::fold::spellings`]), and only the white-space separated
+//! tokens where it finds one, or that hold a letter without a spelling rule (`é`, a soft
+//! hyphen), are analysed word by word. Each word's stem and compound parts are worked out once
+//! per result page ([`WordMatcher`]). Reading stops after the first passage that holds every
+//! query word.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use presse_analysis::{walk_words, WordAnalyzer};
+use presse_analysis::{walk_words, Part, WordAnalyzer};
 
 use crate::hit::Snippet;
 use crate::plan::Highlight;
@@ -29,7 +32,7 @@ pub struct Match {
 }
 
 /// Every match of the highlight terms in `text`.
-pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> Vec<Match> {
+pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordMatcher) -> Vec<Match> {
     find_matches_until(text, hl, analyzer, 0)
 }
 
@@ -40,7 +43,7 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordAnalyzer) -> 
 pub fn find_matches_until(
     text: &str,
     hl: &Highlight,
-    analyzer: &mut WordAnalyzer,
+    analyzer: &mut WordMatcher,
     window: usize,
 ) -> Vec<Match> {
     let mut scan = Scan {
@@ -55,10 +58,37 @@ pub fn find_matches_until(
     if hl.terms.is_empty() && hl.prefixes.is_empty() {
         return scan.out;
     }
-    // Words are analysed only inside the white-space separated tokens that contain a searched
-    // term (word boundaries never cross white space): most of a long text is only folded.
+    // Words are analysed only inside the white-space separated tokens that may hold a searched
+    // term (word boundaries never cross white space): most of a long text is only searched.
     let mut token_folded = String::new();
     let mut token_offsets = Vec::new();
+    let mut visit = |scan: &mut Scan, token_start: usize, token: &str, checked: bool| -> bool {
+        if !checked {
+            presse_analysis::fold::fold_word(token, &mut token_folded, &mut token_offsets);
+            if !hl.may_match(&token_folded) {
+                return true;
+            }
+        }
+        let mut go_on = true;
+        walk_words(token, |start, word| {
+            go_on = scan.word(analyzer, token_start + start, word);
+            go_on
+        });
+        go_on
+    };
+    if let Some(finder) = hl.raw_finder() {
+        // The spellings of the terms, found in the text as it is; tokens with letters that
+        // have no spelling rule are folded and checked one by one.
+        for (start, end, checked) in Candidates::new(text, finder) {
+            if scan.stop_at.is_some_and(|stop| start > stop) {
+                break;
+            }
+            if !visit(&mut scan, start, &text[start..end], checked) {
+                break;
+            }
+        }
+        return scan.out;
+    }
     let mut offset = 0;
     for token in text.split(char::is_whitespace) {
         let token_start = offset;
@@ -70,20 +100,122 @@ pub fn find_matches_until(
         if scan.stop_at.is_some_and(|end| token_start > end) {
             break;
         }
-        presse_analysis::fold::fold_word(token, &mut token_folded, &mut token_offsets);
-        if !hl.may_match(&token_folded) {
-            continue;
-        }
-        let mut go_on = true;
-        walk_words(token, |start, word| {
-            go_on = scan.word(analyzer, token_start + start, word);
-            go_on
-        });
-        if !go_on {
+        if !visit(&mut scan, token_start, token, false) {
             break;
         }
     }
     scan.out
+}
+
+/// The white-space separated tokens of a text that may hold a searched term, in text order, as
+/// (start, end, checked): those where the raw finder found a spelling of a term (`checked`), and
+/// those with a char that does not [`presse_analysis::fold::spelt_plainly`] (to be folded and
+/// checked).
+struct Candidates<'t> {
+    text: &'t str,
+    found: aho_corasick::FindIter<'t, 't>,
+    next_found: Option<usize>,
+    /// Where to look for the next char that does not fold plainly.
+    odd_from: usize,
+    next_odd: Option<usize>,
+    /// End of the latest token returned.
+    done_until: usize,
+}
+
+impl<'t> Candidates<'t> {
+    fn new(text: &'t str, finder: &'t aho_corasick::AhoCorasick) -> Self {
+        let mut found = finder.find_iter(text);
+        let next_found = found.next().map(|m| m.start());
+        let mut c =
+            Candidates { text, found, next_found, odd_from: 0, next_odd: None, done_until: 0 };
+        c.next_odd = c.find_odd();
+        c
+    }
+
+    /// The byte offset of the next char from `odd_from` on that does not fold plainly.
+    fn find_odd(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let at = self.odd_from + bytes[self.odd_from..].iter().position(|&b| b >= 0x80)?;
+            let c = self.text[at..].chars().next()?;
+            self.odd_from = at + c.len_utf8();
+            if !presse_analysis::fold::spelt_plainly(c, bytes.get(self.odd_from).copied()) {
+                return Some(at);
+            }
+        }
+    }
+
+    /// The white-space separated token around byte `at`.
+    fn token_at(&self, at: usize) -> (usize, usize) {
+        let start = self.text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = self.text[at..].find(char::is_whitespace).map_or(self.text.len(), |i| at + i);
+        (start, end)
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
+        loop {
+            let (at, checked) = match (self.next_found, self.next_odd) {
+                (None, None) => return None,
+                (Some(f), Some(o)) if o < f => (o, false),
+                (Some(f), _) => (f, true),
+                (None, Some(o)) => (o, false),
+            };
+            if checked {
+                self.next_found = self.found.next().map(|m| m.start());
+            } else {
+                self.next_odd = self.find_odd();
+            }
+            if at < self.done_until {
+                // Inside the token returned last.
+                continue;
+            }
+            let (start, end) = self.token_at(at);
+            self.done_until = end;
+            // A token with a spelling found later in it is checked by the finder as well.
+            let checked = checked || self.next_found.is_some_and(|f| f < end);
+            return Some((start, end, checked));
+        }
+    }
+}
+
+/// Stems and compound parts of the words a page of snippets looks at, each worked out once: the
+/// same words recur within an article and across the articles of one result page. Create one
+/// per page (or per thread of a page): it keeps every word it has seen.
+#[derive(Debug, Default)]
+pub struct WordMatcher {
+    analyzer: WordAnalyzer,
+    /// Folded word → term.
+    terms: HashMap<String, String>,
+    /// Word → its compound parts.
+    parts: HashMap<String, Vec<Part>>,
+}
+
+impl WordMatcher {
+    /// The term (stem) of a folded word.
+    fn term(&mut self, folded: &str) -> &str {
+        if !self.terms.contains_key(folded) {
+            let term = self.analyzer.stem_folded(folded);
+            self.terms.insert(folded.to_string(), term);
+        }
+        &self.terms[folded]
+    }
+
+    /// The compound parts of a word, offsets relative to it.
+    fn parts(&mut self, word: &str) -> &[Part] {
+        if !self.parts.contains_key(word) {
+            let parts = self.analyzer.analyse(word).parts;
+            self.parts.insert(word.to_string(), parts);
+        }
+        &self.parts[word]
+    }
 }
 
 /// The state of [`find_matches_until`].
@@ -102,7 +234,7 @@ struct Scan<'h> {
 
 impl Scan<'_> {
     /// Looks at one word at byte `start` of the text; `false` when the scan is done.
-    fn word(&mut self, analyzer: &mut WordAnalyzer, start: usize, word: &str) -> bool {
+    fn word(&mut self, analyzer: &mut WordMatcher, start: usize, word: &str) -> bool {
         if self.stop_at.is_some_and(|end| start > end) {
             return false;
         }
@@ -117,12 +249,12 @@ impl Scan<'_> {
         if !begins && !contains {
             return true;
         }
-        let (_, term) = analyzer.fold_and_stem(word);
-        if hl.matches(&term) {
-            self.out.push(Match { start, end: start + word.len(), term: hl.label(&term) });
+        let term = analyzer.term(folded);
+        if hl.matches(term) {
+            self.out.push(Match { start, end: start + word.len(), term: hl.label(term) });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
-            for part in analyzer.analyse(word).parts {
+            for part in analyzer.parts(word) {
                 if hl.terms.contains(&part.term) {
                     self.out.push(Match {
                         start: start + part.start,
@@ -334,7 +466,7 @@ mod tests {
     #[test]
     fn umlauts_and_sharp_s_are_highlighted_exactly() {
         let text = "Der russische Außenminister Lawrow sagte, die Präsidentschaftswahlen würden überschätzt.";
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(
             text,
             &highlight("Aussenminister Präsidentschaftswahl überschätzt"),
@@ -348,7 +480,7 @@ mod tests {
     #[test]
     fn compound_parts_are_highlighted_alone() {
         let text = "Siemens Energy meldet Gasturbinen-Aufträge.";
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(text, &highlight("Turbinen"), &mut a);
         let s = make_snippet(text, &m, 200, 3);
         assert_eq!(marked(&s), ["turbinen"]);
@@ -359,7 +491,7 @@ mod tests {
         let filler = "Wort ".repeat(100);
         let text =
             format!("{filler}Impfstoff hier. {filler}Impfstoff und Zulassung zusammen. {filler}");
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(&text, &highlight("Impfstoff Zulassung"), &mut a);
         let s = make_snippet(&text, &m, 120, 1);
         assert!(s.text.starts_with("… ") && s.text.ends_with(" …"), "{}", s.text);
@@ -381,7 +513,7 @@ mod tests {
         let text = format!(
             "{filler}Impfstoff hier. {filler}Zulassung dort. {filler}Lieferung da. {filler}"
         );
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(&text, &highlight("Impfstoff Zulassung Lieferung"), &mut a);
         let s = make_snippet(&text, &m, 200, 3);
         assert_eq!(marked(&s), ["Impfstoff", "Zulassung", "Lieferung"]);
@@ -394,7 +526,7 @@ mod tests {
     #[test]
     fn a_long_unbroken_token_does_not_break_the_cut() {
         let text = format!("Anfang {} Impfstoff Ende", "x".repeat(300));
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(&text, &highlight("Impfstoff Anfang"), &mut a);
         for fragments in 1..4 {
             for chars in [10, 60, 200] {
@@ -414,7 +546,7 @@ mod tests {
             "Impfstoff {}\u{a0} Impfstoff Impfstoff Impfstoff Gasturbinen-Aufträge Impfstoff ",
             "y".repeat(40)
         );
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let m = find_matches(&text, &highlight("Impfstoff Gasturbinen-Aufträge"), &mut a);
         let s = make_snippet(&text, &m, 59, 1);
         for [x, y] in &s.highlights {
@@ -434,7 +566,7 @@ mod tests {
         let text =
             format!("Der Impfstoff erhielt die Zulassung. {filler}Impfstoff und Zulassung erneut.");
         let hl = grouped("Impfstoff Zulassung");
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         let all = find_matches(&text, &hl, &mut a);
         let early = find_matches_until(&text, &hl, &mut a, 100);
         assert_eq!(all.len(), 4);
@@ -448,7 +580,7 @@ mod tests {
         let filler = "Die Sitzung dauerte bis in den Abend. ".repeat(10);
         let text = format!("Der Impfstoff kam. {filler}Die Zulassung folgte.");
         let hl = grouped("Impfstoff Zulassung");
-        let mut a = WordAnalyzer::default();
+        let mut a = WordMatcher::default();
         assert_eq!(find_matches_until(&text, &hl, &mut a, 100), find_matches(&text, &hl, &mut a));
         // Prefix queries count words one by one: no early stop.
         let mut prefix = grouped("Impfstoff");
