@@ -189,23 +189,32 @@ pub struct Expansion {
 /// The expansions of a query word with folded form `folded` and term (stem) `term`; none when
 /// the term is common in the index.
 pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -> Vec<Expansion> {
-    if budget(folded.chars().count()).is_none() {
+    let Some(df) = expansion_floor(searcher, fields, folded, term) else {
         return Vec::new();
-    }
-    let mut df = doc_freq(searcher, fields, term);
-    if df >= EXPAND_BELOW_DF {
-        // A common stem is what the reader meant, unless the typed word is no German word at
-        // all and only its stem collides with a common one (`Guteres` → `gut`, for `Guterres`).
-        if folded == term || Lexicon::german().count(folded) > 0 {
-            return Vec::new();
-        }
-        df = 0;
-    }
-    // A misspelling is rarer than the word it misspells: only more common terms are what the
-    // reader may have meant (`Drosten`, in the index, is not a typo of `droht`).
+    };
     let mut expansions = expand_within(searcher, fields, folded, term, None, df);
     expansions.retain(|e| e.doc_freq > df);
     expansions
+}
+
+/// Whether [`expand`] searches the dictionaries for a word: `None` when it does not (the word
+/// is too short, or common), else the document frequency an expansion must exceed.
+pub fn expansion_floor(
+    searcher: &Searcher,
+    fields: &[Field],
+    folded: &str,
+    term: &str,
+) -> Option<u64> {
+    budget(folded.chars().count())?;
+    let df = doc_freq(searcher, fields, term);
+    if df < EXPAND_BELOW_DF {
+        // A misspelling is rarer than the word it misspells: only more common terms are what
+        // the reader may have meant (`Drosten`, in the index, is not a typo of `droht`).
+        return Some(df);
+    }
+    // A common stem is what the reader meant, unless the typed word is no German word at all
+    // and only its stem collides with a common one (`Guteres` → `gut`, for `Guterres`).
+    (folded != term && Lexicon::german().count(folded) == 0).then_some(0)
 }
 
 /// The expansions within `distance` edits (1 or 2) whatever the term's frequency (`wort~2`).

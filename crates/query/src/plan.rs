@@ -13,7 +13,7 @@
 //! article's score by the share of groups it matches, so that articles with more of the query's
 //! words rank above articles with one word many times.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use presse_analysis::{analyse_text, AnalysedWord, Fields, WordAnalyzer};
 use tantivy::query::{
@@ -167,7 +167,12 @@ struct Compiler<'a> {
     fields: &'a Fields,
     highlight: Highlight,
     drop_stop_words: bool,
+    /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
+    expansions: HashMap<ExpansionKey, Vec<fuzzy::Expansion>>,
 }
+
+/// A word's typo expansion request: folded word, term, the fields searched.
+type ExpansionKey = (String, String, Vec<Field>);
 
 /// Compiles parsed clauses and the request's filters.
 pub fn compile(
@@ -181,7 +186,9 @@ pub fn compile(
         fields,
         highlight: Highlight::default(),
         drop_stop_words: has_content_word(clauses),
+        expansions: HashMap::new(),
     };
+    c.prefetch_expansions(clauses);
     let mut subqueries: Vec<(tantivy::query::Occur, Box<dyn Query>)> = Vec::new();
     let mut groups = Vec::new();
     let mut group_terms = Vec::new();
@@ -297,6 +304,60 @@ fn filters(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
 }
 
 impl Compiler<'_> {
+    /// Works out the typo expansions of the query's plain words on two threads when more than
+    /// one word needs a dictionary search (the costliest step of compiling a query); the
+    /// compiled groups then take them from [`Compiler::expansions`].
+    fn prefetch_expansions(&mut self, clauses: &[Clause]) {
+        fn collect(c: &Compiler, node: &Node, out: &mut Vec<ExpansionKey>) {
+            match node {
+                Node::Word { scope: Some(Scope::Source | Scope::Url), .. } => {}
+                Node::Word { text, scope, prefix: false, fuzzy: None } => {
+                    let words = analyse_text(text);
+                    let [word] = words.as_slice() else { return };
+                    let a = &word.analysis;
+                    if a.stop && c.drop_stop_words {
+                        return;
+                    }
+                    let fields: Vec<Field> = c.text_fields(*scope).iter().map(|f| f.0).collect();
+                    if fuzzy::expansion_floor(c.searcher, &fields, &a.folded, &a.term).is_some() {
+                        out.push((a.folded.clone(), a.term.clone(), fields));
+                    }
+                }
+                Node::Or(nodes) => nodes.iter().for_each(|n| collect(c, n, out)),
+                Node::Group(clauses) => clauses.iter().for_each(|cl| collect(c, &cl.node, out)),
+                _ => {}
+            }
+        }
+        let mut jobs = Vec::new();
+        for clause in clauses {
+            if clause.occur != Occur::MustNot {
+                collect(self, &clause.node, &mut jobs);
+            }
+        }
+        jobs.sort();
+        jobs.dedup();
+        if jobs.len() < 2 {
+            return;
+        }
+        let searcher = self.searcher;
+        let run = |part: &[ExpansionKey]| -> Vec<(ExpansionKey, Vec<fuzzy::Expansion>)> {
+            part.iter()
+                .map(|key| (key.clone(), fuzzy::expand(searcher, &key.2, &key.0, &key.1)))
+                .collect()
+        };
+        let (mine, theirs): (Vec<_>, Vec<_>) =
+            jobs.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+        let mine: Vec<ExpansionKey> = mine.into_iter().map(|(_, key)| key).collect();
+        let theirs: Vec<ExpansionKey> = theirs.into_iter().map(|(_, key)| key).collect();
+        let done = std::thread::scope(|scope| {
+            let other = scope.spawn(|| run(&theirs));
+            let mut done = run(&mine);
+            done.extend(other.join().expect("an expansion thread does not panic"));
+            done
+        });
+        self.expansions.extend(done);
+    }
+
     /// The text fields a scope searches, with their boosts.
     fn text_fields(&self, scope: Option<Scope>) -> Vec<(Field, f32)> {
         let f = self.fields;
@@ -480,9 +541,11 @@ impl Compiler<'_> {
         }
         if fuzzy != Some(0) {
             let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
-            let expansions = match fuzzy {
-                Some(n) => fuzzy::expand_forced(self.searcher, &field_list, &a.folded, &a.term, n),
-                None => fuzzy::expand(self.searcher, &field_list, &a.folded, &a.term),
+            let key = (a.folded.clone(), a.term.clone(), field_list);
+            let expansions = match (fuzzy, self.expansions.remove(&key)) {
+                (None, Some(prefetched)) => prefetched,
+                (None, None) => fuzzy::expand(self.searcher, &key.2, &a.folded, &a.term),
+                (Some(n), _) => fuzzy::expand_forced(self.searcher, &key.2, &a.folded, &a.term, n),
             };
             for e in expansions {
                 self.highlight.terms.insert(e.term.clone());

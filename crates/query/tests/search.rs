@@ -50,6 +50,19 @@ fn typos_and_transliterations_find_the_article() {
 }
 
 #[test]
+fn several_misspelt_words_are_each_expanded() {
+    // More than one word needs a dictionary search: they are searched side by side.
+    let r = search("Lavrov Mechanissmus Cybersicherhiet");
+    let hit = &r.hits[0];
+    assert_eq!(hit.title, SEED);
+    let mut marks = marked(&hit.title, &hit.title_highlights);
+    marks.extend(marked(&hit.snippet.text, &hit.snippet.highlights));
+    for word in ["Lawrow", "Mechanismus", "Cybersicherheit"] {
+        assert!(marks.iter().any(|m| m == word), "{word} in {marks:?}");
+    }
+}
+
+#[test]
 fn typo_matches_rank_below_exact_matches() {
     // `Lawrov` is one edit from `Lawrow`; the exact word must score higher.
     let exact = search("Lawrow").hits[0].score;
