@@ -2,11 +2,22 @@
 # Corpus-scale benchmark of presse, with a plain-tantivy baseline measured in the same run.
 #   benches/corpus.sh            the corpus (1x) and a 10x copy (distinct urls)
 #   benches/corpus.sh --quick    the corpus only
+#   benches/corpus.sh --lucene   also Lucene on the corpus, in the same run (benches/lucene.sh;
+#                                sets itself up from PyPI the first time, kept in
+#                                $PRESSE_LUCENE_DIR, default /tmp/presse-lucene)
 # Needs ../shared (the FANG-COVID corpus and the eval queries). Prints, for each corpus size:
 # wall time, articles/s, MB/s of text, peak RSS and index size for presse and the baseline, the
 # presse/baseline time ratio, and in-process query latency (p50/p95/p99, with snippets) over the
 # dev queries. Absolute times on shared machines are noisy: read the ratios.
 set -euo pipefail
+quick=false lucene=false
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=true ;;
+    --lucene) lucene=true ;;
+    *) echo "corpus.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${PRESSE_SHARED:-$root/../shared}
 corpus=$shared/corpus/fang-covid.jsonl.gz
@@ -50,6 +61,10 @@ PY
 }
 
 run_size 1x "$corpus"
+if $lucene; then
+  "$root/benches/lucene.sh" "$corpus" "${PRESSE_LUCENE_DIR:-/tmp/presse-lucene}" 3 | tee "$work/lucene.log" | sed 's/^/  /'
+  python3 -c "import sys; p=float(open(sys.argv[1]).read()); l=float(open(sys.argv[2]).read().split()[-2]); print(f'  presse / Lucene wall time: {p/l:.2f} (Lucene / presse: {l/p:.2f})')" "$work/presse-1x.wall" <(tail -1 "$work/lucene.log")
+fi
 echo "  query latency (in process, with snippets):"
 for set in queries-dev pairs-dev; do
   printf '    %-12s ' "$set"; "$bin/query-latency" "$work/presse-1x" "$shared/eval/$set.jsonl" 5
@@ -67,7 +82,7 @@ for q in qs:
 times.sort()
 print(f"p50 {times[len(times)//2]:.1f} ms over {len(qs)} queries")
 PY
-if [ "${1:-}" != --quick ]; then
+if ! $quick; then
   python3 "$shared/corpus/explode.py" "$work/x10" --format jsonl --copies 10 >/dev/null
   run_size 10x "$work/x10/corpus.jsonl"
   python3 -c "import sys; a=float(open(sys.argv[1]).read()); b=float(open(sys.argv[2]).read()); print(f'10x / 1x presse wall time: {b/a:.2f}')" "$work/presse-1x.wall" "$work/presse-10x.wall"
