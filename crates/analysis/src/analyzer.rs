@@ -499,7 +499,7 @@ mod tests {
     fn hot_words_give_the_tokens_of_a_first_reading() {
         let text = "Die Impfstoffe der Gasturbinen-Aufträge: Impfstoff, Zulassung. Impfstoff!";
         let mut tokenizer = GermanTokenizer::default();
-        let mut read = |t: &mut GermanTokenizer| {
+        let read = |t: &mut GermanTokenizer| {
             let mut stream = t.token_stream(text);
             let mut out = Vec::new();
             while stream.advance() {
