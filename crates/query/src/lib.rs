@@ -212,24 +212,32 @@ impl Searcher {
         groups.truncate(keep);
         let page: Vec<(usize, &(rank::Ranked, Vec<rank::Ranked>))> =
             groups.iter().enumerate().skip(request.offset).collect();
-        // Snippets are the costly part of a page: two threads share it.
-        let half = page.len().div_ceil(2);
-        let (first, second) = page.split_at(half);
-        let build = |part: &[(usize, &(rank::Ranked, Vec<rank::Ranked>))]| -> Result<Vec<Hit>> {
+        // Snippets are the costly part of a page: two threads share it, each taking the next
+        // hit not yet taken (articles differ in length, so fixed halves leave one thread idle).
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let build = || -> Result<Vec<(usize, Hit)>> {
             let mut analyzer = snippet::WordMatcher::default();
-            part.iter()
-                .map(|&(i, r)| {
-                    self.hit(&searcher, i + 1, r, &plan.highlight, request, &mut analyzer)
-                })
-                .collect()
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(i, r)) = page.get(k) else { return Ok(done) };
+                done.push((
+                    k,
+                    self.hit(&searcher, i + 1, r, &plan.highlight, request, &mut analyzer)?,
+                ));
+            }
         };
-        let (first_hits, second_hits) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| build(second));
-            let mine = build(first);
-            (mine, other.join().expect("the snippet thread does not panic"))
+        let (mine, theirs) = std::thread::scope(|scope| {
+            let other = (page.len() > 1).then(|| scope.spawn(build));
+            let mine = build();
+            (mine, other.map(|t| t.join().expect("the snippet thread does not panic")))
         });
-        let mut hits = first_hits?;
-        hits.extend(second_hits?);
+        let mut numbered = mine?;
+        if let Some(theirs) = theirs {
+            numbered.extend(theirs?);
+        }
+        numbered.sort_by_key(|(k, _)| *k);
+        let hits: Vec<Hit> = numbered.into_iter().map(|(_, hit)| hit).collect();
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits: total,
