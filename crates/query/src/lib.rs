@@ -35,6 +35,7 @@ mod plan;
 mod proximity;
 mod rank;
 pub mod request;
+mod segments;
 mod snippet;
 #[cfg(test)]
 mod snippet_props;
@@ -186,7 +187,8 @@ impl Searcher {
             facets: request.facets,
         };
         let (total, mut ranked, facet_counts) =
-            searcher.search(&*plan.query, &collector).map_err(|e| io_error(&inner.dir, e))?;
+            segments::search(&searcher, &*plan.query, &collector)
+                .map_err(|e| io_error(&inner.dir, e))?;
         if relevance {
             let f = &inner.fields;
             proximity::rerank(
