@@ -408,3 +408,13 @@ fn a_word_in_several_fields_counts_its_best_field_and_half_of_the_others() {
     assert!((both - expected).abs() < 1e-3 * expected, "{both} vs {expected}");
     assert!(both < title + body, "not summed");
 }
+
+#[test]
+fn an_index_without_articles_finds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    drop(presse_indexer::IndexerBuilder::new().open(&index).unwrap());
+    let searcher = Searcher::open(&index).unwrap();
+    let r = searcher.search(&SearchRequest::new("Impfstoff Lawrow").facets(true)).unwrap();
+    assert_eq!((r.total_hits, r.hits.len()), (0, 0));
+}
