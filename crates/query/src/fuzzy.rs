@@ -14,9 +14,10 @@
 //! A common term is what the reader meant and is not expanded, unless the typed word is no
 //! lexicon word and only its stem is common (`Guteres` stems to `gut`; it stands for `Guterres`).
 //!
-//! Two edits are searched only when one edit finds no term more common than the query word's
-//! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
-//! common word), which keeps the costliest dictionary walks out of most searches.
+//! Two edits are searched only for a word the index does not hold, and only when one edit finds
+//! no term more common than it (a misspelt word is rarely two edits from the intended one when
+//! one edit already reaches a common word; a word the index holds is spelt as some article
+//! spells it), which keeps the costliest dictionary walks out of most searches.
 //!
 //! Two edits are also accepted for shorter words (from [`PHONETIC_MIN_CHARS`] letters) when both
 //! words sound alike by the Kölner Phonetik ([`crate::phonetic`]): `Lavrov` → `Lawrow`,
@@ -249,7 +250,10 @@ fn expand_within(
         // a dictionary within two edits is the costliest step of a search).
         let mut dists = vec![max_dist];
         if max_dist == 2 && forced.is_none() {
-            dists = vec![1, 2];
+            // A word the index holds is spelt as some article spells it: one edit still finds
+            // the common variants of it (`Navalny` → `Nawalny`), two would mostly find other
+            // words, at the price of the costliest walk.
+            dists = if more_common_than > 0 { vec![1] } else { vec![1, 2] };
         }
         for max_dist in dists {
             if found.values().any(|&(_, df)| df > more_common_than) {

@@ -418,3 +418,18 @@ fn an_index_without_articles_finds_nothing() {
     let r = searcher.search(&SearchRequest::new("Impfstoff Lawrow").facets(true)).unwrap();
     assert_eq!((r.total_hits, r.hits.len()), (0, 0));
 }
+
+#[test]
+fn a_word_the_index_holds_gets_one_edit_neighbours_not_two() {
+    let mut articles = vec![("Selten", "Das Xylofonikus spielt.")];
+    articles.extend((0..5).map(|_| ("Häufig", "Das Xylophonikus spielt.")));
+    let (_dir, searcher) = index_of(&articles);
+    let titles = |q: &str| -> Vec<String> {
+        let r = searcher.search(&SearchRequest::new(q)).unwrap();
+        r.hits.iter().map(|h| h.title.clone()).collect()
+    };
+    // `Xylofonikus` is in the index: `Xylophonikus`, two edits away, is another word.
+    assert_eq!(titles("Xylofonikus"), vec!["Selten"]);
+    // A word the index does not hold still reaches two edits.
+    assert!(titles("Xylophnikuss").contains(&"Häufig".to_string()), "{:?}", titles("Xylophnikuss"));
+}
