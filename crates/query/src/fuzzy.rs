@@ -14,10 +14,10 @@
 //! A common term is what the reader meant and is not expanded, unless the typed word is no
 //! lexicon word and only its stem is common (`Guteres` stems to `gut`; it stands for `Guterres`).
 //!
-//! Two edits are searched only for a word the index does not hold, and only when one edit finds
-//! no term more common than it (a misspelt word is rarely two edits from the intended one when
-//! one edit already reaches a common word; a word the index holds is spelt as some article
-//! spells it), which keeps the costliest dictionary walks out of most searches.
+//! Two edits are searched only when one edit finds no term more common than the query word's
+//! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
+//! common word), and not for a long word the index holds (it is spelt as some article spells
+//! it), which keeps the costliest dictionary walks out of most searches.
 //!
 //! Two edits are also accepted for shorter words (from [`PHONETIC_MIN_CHARS`] letters) when both
 //! words sound alike by the Kölner Phonetik ([`crate::phonetic`]): `Lavrov` → `Lawrow`,
@@ -46,41 +46,58 @@ pub const MIN_CHARS: usize = 4;
 pub const MAX_EXPANSIONS: usize = 6;
 
 /// A Levenshtein DFA restricted to strings whose first letter sounds like the query's (the
-/// same Kölner Phonetik class: `z`/`s`, `v`/`w`/`f`, `c`/`k`/`g`/`q` …). Typos rarely hit the
-/// first letter, transliterations change it only within its class, and the restriction makes the
-/// search of a large dictionary many times faster.
+/// same Kölner Phonetik class: `z`/`s`, `v`/`w`/`f`, `c`/`k`/`g`/`q` …), and for two-edit walks
+/// of short words, which look for sound-alikes only, the second letter too (vowels are one
+/// class). Typos rarely hit the first letter, transliterations change the first letters only
+/// within their class (`Lavrov`/`Lawrow`, `Zelensky`/`Selenskyj`), and the restriction makes
+/// the search of a large dictionary many times faster.
 struct FirstLetter<'a> {
     dfa: &'a DFA,
-    allowed: [bool; 256],
+    /// The bytes allowed at each of the first positions.
+    allowed: Vec<[bool; 256]>,
 }
 
 impl<'a> FirstLetter<'a> {
-    fn new(dfa: &'a DFA, word: &str) -> Self {
-        let mut allowed = [false; 256];
-        if let Some(first) = word.chars().next() {
-            let class = crate::phonetic::cologne(&first.to_string());
-            for b in b'a'..=b'z' {
-                if !class.is_empty() && crate::phonetic::cologne(&(b as char).to_string()) == class
-                {
-                    allowed[b as usize] = true;
-                }
+    /// Restricts the first letter, and the second too when `second` is set and the first two
+    /// letters of `word` are ASCII.
+    fn new(dfa: &'a DFA, word: &str, second: bool) -> Self {
+        let mut allowed = Vec::new();
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            allowed.push(sound_class(first));
+            if let Some(next) = chars.next().filter(|c| second && first.is_ascii() && c.is_ascii())
+            {
+                allowed.push(sound_class(next));
             }
-            let mut buf = [0u8; 4];
-            allowed[first.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
         }
         FirstLetter { dfa, allowed }
     }
 
-    /// `None` before the first byte.
-    fn step(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
-        Some(match state {
-            None if self.allowed[byte as usize] => {
-                self.dfa.transition(self.dfa.initial_state(), byte)
+    fn step(&self, state: &(u8, u32), byte: u8) -> (u8, u32) {
+        let (pos, s) = *state;
+        if let Some(allowed) = self.allowed.get(usize::from(pos)) {
+            if !allowed[usize::from(byte)] {
+                return (pos + 1, SINK_STATE);
             }
-            None => SINK_STATE,
-            Some(s) => self.dfa.transition(*s, byte),
-        })
+        }
+        let from = if pos == 0 { self.dfa.initial_state() } else { s };
+        let restricted = self.allowed.len().max(1) as u8;
+        (pos.saturating_add(1).min(restricted), self.dfa.transition(from, byte))
     }
+}
+
+/// The bytes that begin a letter of `c`'s Kölner Phonetik class (`c` itself always).
+fn sound_class(c: char) -> [bool; 256] {
+    let mut allowed = [false; 256];
+    let class = crate::phonetic::cologne(&c.to_string());
+    for b in b'a'..=b'z' {
+        if !class.is_empty() && crate::phonetic::cologne(&(b as char).to_string()) == class {
+            allowed[b as usize] = true;
+        }
+    }
+    let mut buf = [0u8; 4];
+    allowed[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+    allowed
 }
 
 /// The same automaton for tantivy's term dictionaries and for the lexicon: two FST crates with
@@ -88,17 +105,18 @@ impl<'a> FirstLetter<'a> {
 macro_rules! first_letter_automaton {
     ($($trait:path),+) => {$(
         impl $trait for FirstLetter<'_> {
-            type State = Option<u32>;
-            fn start(&self) -> Option<u32> {
-                None
+            /// (bytes read, up to the restricted ones; DFA state once a byte is read)
+            type State = (u8, u32);
+            fn start(&self) -> (u8, u32) {
+                (0, 0)
             }
-            fn is_match(&self, state: &Option<u32>) -> bool {
-                state.is_some_and(|s| matches!(self.dfa.distance(s), Distance::Exact(_)))
+            fn is_match(&self, state: &(u8, u32)) -> bool {
+                state.0 > 0 && matches!(self.dfa.distance(state.1), Distance::Exact(_))
             }
-            fn can_match(&self, state: &Option<u32>) -> bool {
-                state.is_none_or(|s| s != SINK_STATE)
+            fn can_match(&self, state: &(u8, u32)) -> bool {
+                state.0 == 0 || state.1 != SINK_STATE
             }
-            fn accept(&self, state: &Option<u32>, byte: u8) -> Option<u32> {
+            fn accept(&self, state: &(u8, u32), byte: u8) -> (u8, u32) {
                 self.step(state, byte)
             }
         }
@@ -250,10 +268,12 @@ fn expand_within(
         // a dictionary within two edits is the costliest step of a search).
         let mut dists = vec![max_dist];
         if max_dist == 2 && forced.is_none() {
-            // A word the index holds is spelt as some article spells it: one edit still finds
-            // the common variants of it (`Navalny` → `Nawalny`), two would mostly find other
-            // words, at the price of the costliest walk.
-            dists = if more_common_than > 0 { vec![1] } else { vec![1, 2] };
+            // A long word the index holds is spelt as some article spells it: one edit still
+            // finds its common variants, two would mostly find other words, at the price of the
+            // costliest walk. Shorter words keep their two sound-alike edits (`Lavrov`, in a
+            // few articles, for `Lawrow`, in many).
+            let held = more_common_than > 0 && !phonetic;
+            dists = if held { vec![1] } else { vec![1, 2] };
         }
         for max_dist in dists {
             if found.values().any(|&(_, df)| df > more_common_than) {
@@ -262,11 +282,14 @@ fn expand_within(
             // Two edits find every one-edit term again.
             found.clear();
             let dfa = builder(max_dist).build_dfa(term);
+            // Two edits of a short word are kept only when they sound alike: the second letter
+            // keeps its sound class too.
+            let sound_alike = max_dist == 2 && phonetic;
             for reader in searcher.segment_readers() {
                 for &field in &walked {
                     let Ok(inv) = reader.inverted_index(field) else { continue };
                     let Ok(mut stream) =
-                        inv.terms().search(FirstLetter::new(&dfa, term)).into_stream()
+                        inv.terms().search(FirstLetter::new(&dfa, term, sound_alike)).into_stream()
                     else {
                         continue;
                     };
@@ -333,7 +356,8 @@ fn lexicon_expansions(
     };
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
-    let mut stream = fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded)));
+    let mut stream =
+        fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded, false)));
     let mut lexicon_terms: Vec<(String, u8)> = Vec::new();
     while let Some((key, _)) = fst::Streamer::next(&mut stream) {
         let Ok(word) = std::str::from_utf8(key) else { continue };
@@ -380,7 +404,7 @@ mod tests {
     #[test]
     fn first_letter_keeps_its_sound_class() {
         let dfa = builder(2).build_dfa("zelensky");
-        let aut = FirstLetter::new(&dfa, "zelensky");
+        let aut = FirstLetter::new(&dfa, "zelensky", false);
         let run = |w: &str| {
             let mut s = tantivy_fst::Automaton::start(&aut);
             for b in w.bytes() {
@@ -391,6 +415,24 @@ mod tests {
         assert!(run("zelenski"));
         assert!(run("selensky"), "s and z sound alike");
         assert!(!run("delensky"), "another first letter");
+    }
+
+    #[test]
+    fn sound_alike_walks_keep_the_second_letter_class_too() {
+        let dfa = builder(2).build_dfa("lavrov");
+        let run = |aut: &FirstLetter, w: &str| {
+            let mut s = tantivy_fst::Automaton::start(aut);
+            for b in w.bytes() {
+                s = tantivy_fst::Automaton::accept(aut, &s, b);
+            }
+            tantivy_fst::Automaton::is_match(aut, &s)
+        };
+        let two = FirstLetter::new(&dfa, "lavrov", true);
+        assert!(run(&two, "lawrow"));
+        assert!(run(&two, "lewrov"), "vowels are one class");
+        assert!(!run(&two, "lrvrov"), "a consonant for the vowel");
+        let one = FirstLetter::new(&dfa, "lavrov", false);
+        assert!(run(&one, "lrvrov"));
     }
 
     #[test]

@@ -433,3 +433,14 @@ fn a_word_the_index_holds_gets_one_edit_neighbours_not_two() {
     // A word the index does not hold still reaches two edits.
     assert!(titles("Xylophnikuss").contains(&"Häufig".to_string()), "{:?}", titles("Xylophnikuss"));
 }
+
+#[test]
+fn a_transliteration_the_index_holds_still_finds_the_common_spelling() {
+    // Two articles write `Lavrov`, many `Lawrow` (two edits, the same sound): a reader who
+    // types `Lavrov` means the man, not the spelling.
+    let mut articles = vec![("Englisch", "Minister Lavrov sprach."); 2];
+    articles.extend((0..6).map(|_| ("Deutsch", "Minister Lawrow sprach.")));
+    let (_dir, searcher) = index_of(&articles);
+    let r = searcher.search(&SearchRequest::new("Lavrov").limit(20)).unwrap();
+    assert_eq!(r.total_hits, 8);
+}
