@@ -13,8 +13,9 @@ use tantivy::{DocSet, Searcher, TERMINATED};
 
 use crate::rank::Ranked;
 
-/// How many of the best candidates are re-ranked.
-pub const RERANK_DEPTH: usize = 100;
+/// How many of the best candidates are re-ranked (100 and 50 rank the dev, pair and synthetic
+/// queries alike; 50 keeps fewer candidates in the collector, about 3 % faster).
+pub const RERANK_DEPTH: usize = 50;
 /// The largest window, in words, that counts as one passage.
 pub const WINDOW: u32 = 30;
 /// Weight of the passage factor.
