@@ -13,7 +13,7 @@
 //! per result page ([`WordMatcher`]). Reading stops after the first passage that holds every
 //! query word.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use presse_analysis::{walk_words, Part, WordAnalyzer};
 
@@ -300,33 +300,90 @@ fn back_chars(text: &str, from: usize, chars: usize) -> usize {
     text[..from].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
-/// The best window of `chars` characters: the one with the most distinct terms not in
-/// `covered` (then the most matches). Returns its start byte and the distinct new terms.
-fn best_window<'m>(
-    text: &str,
-    matches: &'m [Match],
-    chars: usize,
-    covered: &HashSet<&'m str>,
-) -> (usize, HashSet<&'m str>) {
-    let context = chars / 6;
-    let mut best: (usize, usize, usize, HashSet<&str>) = (0, 0, 0, HashSet::new());
-    for (i, m) in matches.iter().enumerate() {
-        let start = back_chars(text, m.start, context);
-        let end = advance_chars(text, start, chars);
-        let inside = matches[i..].iter().take_while(|x| x.end <= end);
-        let mut new: HashSet<&str> = HashSet::new();
-        let mut count = 0;
-        for x in inside {
-            count += 1;
-            if !covered.contains(x.term.as_str()) {
-                new.insert(x.term.as_str());
-            }
+/// The matches of a text, indexed for choosing windows: each match's term as a small number and
+/// its start and end as char positions, from one pass over the text (a window is measured in
+/// chars; walking the text char by char for every candidate window cost more than the rest of a
+/// snippet).
+struct Indexed {
+    /// Term number of each match.
+    ids: Vec<usize>,
+    /// Distinct terms.
+    terms: usize,
+    /// Char position of each match's start.
+    starts: Vec<usize>,
+    /// Char position of each match's end.
+    ends: Vec<usize>,
+}
+
+impl Indexed {
+    fn new(text: &str, matches: &[Match]) -> Indexed {
+        let mut numbers: HashMap<&str, usize> = HashMap::new();
+        let ids: Vec<usize> = matches
+            .iter()
+            .map(|m| {
+                let next = numbers.len();
+                *numbers.entry(m.term.as_str()).or_insert(next)
+            })
+            .collect();
+        let mut bounds: Vec<usize> = matches.iter().flat_map(|m| [m.start, m.end]).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut chars = Vec::with_capacity(bounds.len());
+        let (mut count, mut last) = (0, 0);
+        for &b in &bounds {
+            count += text[last..b].chars().count();
+            last = b;
+            chars.push(count);
         }
-        if (new.len(), count) > (best.0, best.1) {
-            best = (new.len(), count, start, new);
+        let char_at = |byte: usize| bounds.binary_search(&byte).map_or(0, |i| chars[i]);
+        Indexed {
+            ids,
+            terms: numbers.len(),
+            starts: matches.iter().map(|m| char_at(m.start)).collect(),
+            ends: matches.iter().map(|m| char_at(m.end)).collect(),
         }
     }
-    (best.2, best.3)
+
+    /// The best window of `chars` characters: the one with the most distinct terms not
+    /// `covered` (then the most matches); a window starts a sixth of its length before a match.
+    /// Returns its start byte and its terms that were not covered.
+    fn best_window(
+        &self,
+        text: &str,
+        matches: &[Match],
+        chars: usize,
+        covered: &[bool],
+    ) -> (usize, Vec<usize>) {
+        let context = chars / 6;
+        // Distinct terms of a window, counted with a stamp per term instead of a set.
+        let mut seen = vec![usize::MAX; self.terms];
+        let mut best: Option<(usize, usize, usize)> = None;
+        for i in 0..matches.len() {
+            let end = self.starts[i].saturating_sub(context) + chars;
+            let (mut new, mut count) = (0, 0);
+            for j in (i..matches.len()).take_while(|&j| self.ends[j] <= end) {
+                count += 1;
+                let id = self.ids[j];
+                if !covered[id] && seen[id] != i {
+                    seen[id] = i;
+                    new += 1;
+                }
+            }
+            if best.is_none_or(|(n, c, _)| (new, count) > (n, c)) && (new, count) > (0, 0) {
+                best = Some((new, count, i));
+            }
+        }
+        let Some((_, _, i)) = best else { return (0, Vec::new()) };
+        let end = self.starts[i].saturating_sub(context) + chars;
+        let mut terms: Vec<usize> = (i..matches.len())
+            .take_while(|&j| self.ends[j] <= end)
+            .map(|j| self.ids[j])
+            .filter(|&id| !covered[id])
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        (back_chars(text, matches[i].start, context), terms)
+    }
 }
 
 /// Snaps a window of `chars` characters from `start` to word boundaries: (start, end) bytes.
@@ -375,20 +432,22 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: 
     if text.is_empty() || max_chars == 0 {
         return Snippet::default();
     }
-    let all: HashSet<&str> = matches.iter().map(|m| m.term.as_str()).collect();
-    let (start, found) = best_window(text, matches, max_chars, &HashSet::new());
+    let index = Indexed::new(text, matches);
+    let mut covered = vec![false; index.terms];
+    let (start, found) = index.best_window(text, matches, max_chars, &covered);
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    if fragments <= 1 || found.len() == all.len() {
+    if fragments <= 1 || found.len() == index.terms {
         windows.push(cut(text, start, max_chars));
     } else {
         let size = (max_chars / fragments).max(60);
-        let mut covered: HashSet<&str> = HashSet::new();
         for _ in 0..fragments {
-            let (start, new) = best_window(text, matches, size, &covered);
+            let (start, new) = index.best_window(text, matches, size, &covered);
             if new.is_empty() {
                 break;
             }
-            covered.extend(new);
+            for id in new {
+                covered[id] = true;
+            }
             windows.push(cut(text, start, size));
         }
         windows.sort_unstable();
