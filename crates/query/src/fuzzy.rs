@@ -88,10 +88,15 @@ impl<'a> FirstLetter<'a> {
 
 /// The bytes that begin a letter of `c`'s Kölner Phonetik class (`c` itself always).
 fn sound_class(c: char) -> [bool; 256] {
+    // The codes of `a`–`z`, worked out once (a walk builds this for every search).
+    static LETTERS: OnceLock<Vec<String>> = OnceLock::new();
+    let letters = LETTERS.get_or_init(|| {
+        (b'a'..=b'z').map(|b| crate::phonetic::cologne(&(b as char).to_string())).collect()
+    });
     let mut allowed = [false; 256];
     let class = crate::phonetic::cologne(&c.to_string());
-    for b in b'a'..=b'z' {
-        if !class.is_empty() && crate::phonetic::cologne(&(b as char).to_string()) == class {
+    for (b, code) in (b'a'..=b'z').zip(letters) {
+        if !class.is_empty() && *code == class {
             allowed[b as usize] = true;
         }
     }

@@ -214,32 +214,13 @@ impl Searcher {
         groups.truncate(keep);
         let page: Vec<(usize, &(rank::Ranked, Vec<rank::Ranked>))> =
             groups.iter().enumerate().skip(request.offset).collect();
-        // Snippets are the costly part of a page: two threads share it, each taking the next
-        // hit not yet taken (articles differ in length, so fixed halves leave one thread idle).
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let build = || -> Result<Vec<(usize, Hit)>> {
-            let mut analyzer = snippet::WordMatcher::default();
-            let mut done = Vec::new();
-            loop {
-                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(&(i, r)) = page.get(k) else { return Ok(done) };
-                done.push((
-                    k,
-                    self.hit(&searcher, i + 1, r, &plan.highlight, request, &mut analyzer)?,
-                ));
-            }
-        };
-        let (mine, theirs) = std::thread::scope(|scope| {
-            let other = (page.len() > 1).then(|| scope.spawn(build));
-            let mine = build();
-            (mine, other.map(|t| t.join().expect("the snippet thread does not panic")))
-        });
-        let mut numbered = mine?;
-        if let Some(theirs) = theirs {
-            numbered.extend(theirs?);
-        }
-        numbered.sort_by_key(|(k, _)| *k);
-        let hits: Vec<Hit> = numbered.into_iter().map(|(_, hit)| hit).collect();
+        // Snippets are the costly part of a page: two threads share it.
+        let hits =
+            segments::on_two_threads(&page, snippet::WordMatcher::default, |matcher, &(i, r)| {
+                self.hit(&searcher, i + 1, r, &plan.highlight, request, matcher)
+            })
+            .into_iter()
+            .collect::<Result<Vec<Hit>>>()?;
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits: total,
@@ -258,11 +239,11 @@ impl Searcher {
         (r, duplicates): &(rank::Ranked, Vec<rank::Ranked>),
         highlight: &plan::Highlight,
         request: &SearchRequest,
-        analyzer: &mut snippet::WordMatcher,
+        matcher: &mut snippet::WordMatcher,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&self.inner.dir, e))?;
         let article = self.stored(&doc);
-        let title_matches = snippet::find_matches(&article.title, highlight, analyzer);
+        let title_matches = snippet::find_matches(&article.title, highlight, matcher);
         let snippet = if request.snippet_chars == 0 {
             Snippet::default()
         } else {
@@ -273,7 +254,7 @@ impl Searcher {
             text.push_str(&article.body);
             // The snippet window starts a sixth of its length before its first match.
             let window = request.snippet_chars - request.snippet_chars / 6;
-            let matches = snippet::find_matches_until(&text, highlight, analyzer, window);
+            let matches = snippet::find_matches_until(&text, highlight, matcher, window);
             snippet::make_snippet(&text, &matches, request.snippet_chars, request.fragments)
         };
         let mut also_in = Vec::with_capacity(duplicates.len());

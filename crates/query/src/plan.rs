@@ -340,22 +340,12 @@ impl Compiler<'_> {
             return;
         }
         let searcher = self.searcher;
-        let run = |part: &[ExpansionKey]| -> Vec<(ExpansionKey, Vec<fuzzy::Expansion>)> {
-            part.iter()
-                .map(|key| (key.clone(), fuzzy::expand(searcher, &key.2, &key.0, &key.1)))
-                .collect()
-        };
-        let (mine, theirs): (Vec<_>, Vec<_>) =
-            jobs.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
-        let mine: Vec<ExpansionKey> = mine.into_iter().map(|(_, key)| key).collect();
-        let theirs: Vec<ExpansionKey> = theirs.into_iter().map(|(_, key)| key).collect();
-        let done = std::thread::scope(|scope| {
-            let other = scope.spawn(|| run(&theirs));
-            let mut done = run(&mine);
-            done.extend(other.join().expect("an expansion thread does not panic"));
-            done
-        });
-        self.expansions.extend(done);
+        let done = crate::segments::on_two_threads(
+            &jobs,
+            || (),
+            |_, key| fuzzy::expand(searcher, &key.2, &key.0, &key.1),
+        );
+        self.expansions.extend(jobs.into_iter().zip(done));
     }
 
     /// The text fields a scope searches, with their boosts.

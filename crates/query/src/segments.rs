@@ -1,61 +1,52 @@
-//! Searching an index's segments on both cores.
+//! Work on both cores: the pieces of one search (the index's segments, the typo walks of
+//! several words, the snippets of a page) shared by this thread and one more.
 //!
 //! An index written by two indexing threads has at least two segments, and a large archive has
 //! many ([`presse_indexer`'s merge policy] keeps merged segments under 50,000 articles). Each
-//! segment is searched on its own and the results merged, so a search splits them into two
-//! shares of about equal size and runs one on a second thread.
+//! segment is searched on its own and the results merged, the largest segments first.
 //!
 //! [`presse_indexer`'s merge policy]: https://docs.rs/presse-indexer
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use tantivy::collector::Collector;
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{Searcher, SegmentReader};
+use tantivy::Searcher;
 
-/// Splits segments (by their number of documents) into two shares of about equal size: the
-/// indexes of each share's segments.
-pub fn two_shares(docs: &[u32]) -> (Vec<usize>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(docs[i]));
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    let (mut size_a, mut size_b) = (0u64, 0u64);
-    for i in order {
-        if size_a <= size_b {
-            size_a += u64::from(docs[i]);
-            a.push(i);
-        } else {
-            size_b += u64::from(docs[i]);
-            b.push(i);
+/// `f` of every item, worked out on this thread and a second one (when there are two items or
+/// more), each taking the next item not yet taken, so that items of unequal cost still keep
+/// both busy; each thread keeps a `state` of its own. Returns the results in item order.
+pub fn on_two_threads<T: Sync, S, R: Send>(
+    items: &[T],
+    state: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut s = state();
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(k) else { return done };
+            done.push((k, f(&mut s, item)));
         }
-    }
-    (a, b)
-}
-
-/// Runs `f` for each segment of `searcher`, the segments split between this thread and a
-/// second one when there are two or more; returns the results in segment order.
-pub fn each_segment<T: Send>(
-    searcher: &Searcher,
-    f: impl Fn(u32, &SegmentReader) -> T + Sync,
-) -> Vec<T> {
-    let readers = searcher.segment_readers();
-    if readers.len() < 2 {
-        return readers.iter().enumerate().map(|(i, r)| f(i as u32, r)).collect();
-    }
-    let docs: Vec<u32> = readers.iter().map(SegmentReader::max_doc).collect();
-    let (mine, theirs) = two_shares(&docs);
-    let run = |share: &[usize]| -> Vec<(usize, T)> {
-        share.iter().map(|&i| (i, f(i as u32, &readers[i]))).collect()
     };
-    let mut all = std::thread::scope(|scope| {
-        let other = scope.spawn(|| run(&theirs));
-        let mut all = run(&mine);
-        all.extend(other.join().expect("a segment thread does not panic"));
-        all
-    });
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, t)| t).collect()
+    let mut all = if items.len() < 2 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(work);
+            let mut all = work();
+            all.extend(other.join().expect("a worker thread does not panic"));
+            all
+        })
+    };
+    all.sort_by_key(|(k, _)| *k);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
-/// [`Searcher::search`], with the segments searched on two threads ([`each_segment`]).
+/// [`Searcher::search`], with the segments searched on two threads ([`on_two_threads`]), the
+/// largest first.
 pub fn search<C>(searcher: &Searcher, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit>
 where
     C: Collector + Sync,
@@ -66,15 +57,19 @@ where
         EnableScoring::disabled_from_searcher(searcher)
     };
     let weight = query.weight(scoring)?;
-    let fruits = each_segment(searcher, |ord, reader| {
-        collector.collect_segment(weight.as_ref(), ord, reader)
-    });
+    let readers = searcher.segment_readers();
+    let mut order: Vec<usize> = (0..readers.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(readers[i].max_doc()));
+    let fruits = on_two_threads(
+        &order,
+        || (),
+        |_, &i| collector.collect_segment(weight.as_ref(), i as u32, &readers[i]),
+    );
     collector.merge_fruits(fruits.into_iter().collect::<tantivy::Result<Vec<_>>>()?)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::two_shares;
     use tantivy::collector::{Count, TopDocs};
     use tantivy::query::TermQuery;
     use tantivy::schema::{IndexRecordOption, Schema, TEXT};
@@ -106,14 +101,15 @@ mod tests {
     }
 
     #[test]
-    fn shares_are_about_equal() {
-        assert_eq!(two_shares(&[]), (vec![], vec![]));
-        assert_eq!(two_shares(&[10]), (vec![0], vec![]));
-        assert_eq!(two_shares(&[20_000, 21_000]), (vec![1], vec![0]));
-        let docs = [50_000, 50_000, 40_000, 30_000, 20_000, 10_000];
-        let (a, b) = two_shares(&docs);
-        let size = |s: &[usize]| s.iter().map(|&i| docs[i]).sum::<u32>();
-        assert_eq!(size(&a) + size(&b), 200_000);
-        assert!(size(&a).abs_diff(size(&b)) <= 10_000, "{a:?} {b:?}");
+    fn every_item_is_worked_on_once_and_results_keep_their_order() {
+        let items: Vec<u64> = (0..200).collect();
+        // Items of unequal cost.
+        let results =
+            super::on_two_threads(&items, || (), |_, &i| (0..i * 1_000).fold(i, |a, b| a ^ b));
+        let expected: Vec<u64> =
+            items.iter().map(|&i| (0..i * 1_000).fold(i, |a, b| a ^ b)).collect();
+        assert_eq!(results, expected);
+        assert_eq!(super::on_two_threads(&[7u8], || (), |_, &x| x * 2), vec![14]);
+        assert!(super::on_two_threads(&[] as &[u8], || (), |_, &x| x).is_empty());
     }
 }

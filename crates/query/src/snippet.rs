@@ -32,8 +32,8 @@ pub struct Match {
 }
 
 /// Every match of the highlight terms in `text`.
-pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordMatcher) -> Vec<Match> {
-    find_matches_until(text, hl, analyzer, 0)
+pub fn find_matches(text: &str, hl: &Highlight, matcher: &mut WordMatcher) -> Vec<Match> {
+    find_matches_until(text, hl, matcher, 0)
 }
 
 /// The matches of the highlight terms in `text`, up to a window past the first stretch of
@@ -43,7 +43,7 @@ pub fn find_matches(text: &str, hl: &Highlight, analyzer: &mut WordMatcher) -> V
 pub fn find_matches_until(
     text: &str,
     hl: &Highlight,
-    analyzer: &mut WordMatcher,
+    matcher: &mut WordMatcher,
     window: usize,
 ) -> Vec<Match> {
     let mut scan = Scan {
@@ -71,7 +71,7 @@ pub fn find_matches_until(
         }
         let mut go_on = true;
         walk_words(token, |start, word| {
-            go_on = scan.word(analyzer, token_start + start, word);
+            go_on = scan.word(matcher, token_start + start, word);
             go_on
         });
         go_on
@@ -234,7 +234,7 @@ struct Scan<'h> {
 
 impl Scan<'_> {
     /// Looks at one word at byte `start` of the text; `false` when the scan is done.
-    fn word(&mut self, analyzer: &mut WordMatcher, start: usize, word: &str) -> bool {
+    fn word(&mut self, matcher: &mut WordMatcher, start: usize, word: &str) -> bool {
         if self.stop_at.is_some_and(|end| start > end) {
             return false;
         }
@@ -249,12 +249,13 @@ impl Scan<'_> {
         if !begins && !contains {
             return true;
         }
-        let term = analyzer.term(folded);
+        let before = self.out.len();
+        let term = matcher.term(folded);
         if hl.matches(term) {
             self.out.push(Match { start, end: start + word.len(), term: hl.label(term) });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
-            for part in analyzer.parts(word) {
+            for part in matcher.parts(word) {
                 if hl.terms.contains(&part.term) {
                     self.out.push(Match {
                         start: start + part.start,
@@ -265,6 +266,7 @@ impl Scan<'_> {
             }
         }
         if self.stop_at.is_none()
+            && self.out.len() > before
             && self.words.is_some_and(|n| all_words_within(&self.out, self.window, n))
         {
             self.stop_at = Some(start + word.len() + self.window);
