@@ -10,7 +10,15 @@ queries are described:
   exact     3 distinctive words of the article, as printed;
   typo      the same with one letter of the longest word swapped, dropped or doubled;
   spelling  the same with ä ö ü ß written ae oe ue ss (only articles with such a word);
-  pair      one distinctive word and one common word of the article.
+  pair      one distinctive word and one common word of the article;
+  morph     the same with one word in another inflection that the article does not have but
+            other articles do (an ending taken off, added or replaced: Impfstoff / Impfstoffe);
+  compound  the same with one word replaced by a part of a compound of the article that the
+            article has only inside compounds (Messe / Messehalle), or by a compound that other
+            articles use and this one has as two words close together (Migranten ... Booten /
+            Migrantenboote).
+The morph and compound queries draw from their own random stream, so the other categories are
+the same with or without them.
 Distinctive: in 3 to 300 articles; common: in 300 to 5,000. Words are letters only, 4+ long,
 not stop words. Score a run with ../shared/eval/evaluate.py as usual.
 """
@@ -48,6 +56,60 @@ def typo(word, rnd):
     return word[:i] + word[i] + word[i:]
 
 
+ENDINGS = ["", "e", "en", "er", "es", "em", "n", "s", "t", "et", "te", "ten", "st"]
+LINKS = ["", "s", "n", "en", "e", "es", "er"]
+
+
+def inflect(word, lower, df, surface, rnd):
+    """Another inflection of `word` that other articles use (spelt with the same initial
+    case: a noun stays a noun) and this one does not."""
+    w = word.lower()
+    stems = {w[: len(w) - len(e)] for e in ENDINGS if e and w.endswith(e)} | {w}
+    forms = set()
+    for stem in stems:
+        if len(stem) < 4:
+            continue
+        for e in ENDINGS:
+            f = stem + e
+            f = f.capitalize() if word[0].isupper() else f
+            if f.lower() != w and f.lower() not in lower and surface[f] >= 2:
+                forms.add(f)
+    if not forms:
+        return None
+    return rnd.choice(sorted(forms))
+
+
+def compound_query(words, lower, df, surface, rnd):
+    """A part of one of the article's compounds that it never has alone (`Messe` from
+    `Messehalle`: both parts are nouns of 4+ letters in 30+ articles, joined directly or by a
+    linking element), or a compound that the article has as two neighbouring nouns and other
+    articles have joined (`Migranten Booten` -> `Migrantenbooten`)."""
+    noun = lambda x: len(x) >= 4 and surface[x.capitalize()] >= 30
+    found = []
+    for w in dict.fromkeys(words):
+        lw = w.lower()
+        if len(lw) < 10 or not (3 <= df[lw] <= 300) or not w[0].isupper():
+            continue
+        for cut in range(4, len(lw) - 3):
+            head, tail = lw[:cut], lw[cut:]
+            for link in LINKS:
+                if not head.endswith(link):
+                    continue
+                base = head[: len(head) - len(link)]
+                if noun(base) and noun(tail):
+                    found.extend(p for p in (base, tail) if p not in lower)
+    for a, b in zip(words, words[1:] + [""]):
+        if not (a[:1].isupper() and b[:1].isupper()) or len(a) < 4 or len(b) < 4:
+            continue
+        for link in LINKS:
+            joined = a.lower() + link + b.lower()
+            if joined not in lower and surface[joined.capitalize()] >= 1:
+                found.append(joined)
+    if not found:
+        return None
+    return rnd.choice(sorted(set(found))).capitalize()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus")
@@ -57,6 +119,7 @@ def main():
     a = ap.parse_args()
     docs, seen = [], set()
     df = collections.Counter()
+    surface = collections.Counter()
     for line in gzip.open(a.corpus, "rt", encoding="utf-8"):
         d = json.loads(line)
         url = d.get("url")
@@ -66,8 +129,10 @@ def main():
         seen.add(url)
         words = [w for w in WORD.findall(text) if w.lower() not in STOP]
         df.update({w.lower() for w in words})
+        surface.update(set(words))
         docs.append((url, words))
     rnd = random.Random(a.seed)
+    rnd2 = random.Random(a.seed + 1)
     out = open(a.out, "w", encoding="utf-8")
     n = 0
     for url, words in rnd.sample(docs, a.n):
@@ -90,6 +155,14 @@ def main():
         if folded != picked:
             emit("spelling", " ".join(folded))
         emit("pair", f"{rnd.choice(rare)} {rnd.choice(common)}")
+        lower = {w.lower() for w in words}
+        i = rnd2.randrange(3)
+        form = inflect(picked[i], lower, df, surface, rnd2)
+        if form:
+            emit("morph", " ".join(form if j == i else w for j, w in enumerate(picked)))
+        part = compound_query(words, lower, df, surface, rnd2)
+        if part:
+            emit("compound", " ".join(part if j == i else w for j, w in enumerate(picked)))
     print(f"{n} articles -> {a.out}")
 
 

@@ -665,13 +665,22 @@ fn regex_escape(s: &str) -> String {
 
 /// Word forms of a stem that Snowball German does not merge: the stem plus or minus the verb
 /// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`) and
-/// the genitive `-s` that Snowball keeps after vowels (`nawalny` ↔ `nawalnys`). Only stems of
-/// five letters or more take part, so that short nouns (`Gast`, `Welt`) do not.
+/// `-ert` (the participle of `-ieren` and `-ern` verbs: `debatti` ↔ `debattiert`, `behind` ↔
+/// `behindert`), `-eln` ↔ `-elt` (`verhandeln` ↔ `verhandelt`), and the genitive `-s` that
+/// Snowball keeps after vowels (`nawalny` ↔ `nawalnys`). Only stems of five letters or more
+/// take part, so that short nouns (`Gast`, `Welt`) do not.
 pub fn verb_variants(stem: &str) -> Vec<String> {
-    const ENDINGS: [&str; 5] = ["est", "et", "st", "t", "s"];
+    const ENDINGS: [&str; 6] = ["ert", "est", "et", "st", "t", "s"];
     let mut out = Vec::new();
     if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
         return out;
+    }
+    // Snowball keeps the `n` of `-eln` infinitives: verhandeln ↔ verhandelt.
+    if let Some(base) = stem.strip_suffix("eln") {
+        out.push(format!("{base}elt"));
+    }
+    if let Some(base) = stem.strip_suffix("elt") {
+        out.push(format!("{base}eln"));
     }
     for ending in ENDINGS {
         out.push(format!("{stem}{ending}"));
@@ -699,5 +708,12 @@ mod tests {
         assert!(verb_variants("nawalny").contains(&"nawalnys".to_string()));
         assert!(verb_variants("nawalnys").contains(&"nawalny".to_string()));
         assert!(!verb_variants("covid19").iter().any(|_| true));
+        // -ieren and -ern verbs: the infinitive's stem and the participle.
+        assert!(verb_variants("debatti").contains(&"debattiert".to_string()));
+        assert!(verb_variants("debattiert").contains(&"debatti".to_string()));
+        assert!(verb_variants("behind").contains(&"behindert".to_string()));
+        // -eln verbs keep their n in Snowball.
+        assert!(verb_variants("verhandeln").contains(&"verhandelt".to_string()));
+        assert!(verb_variants("verhandelt").contains(&"verhandeln".to_string()));
     }
 }

@@ -444,3 +444,22 @@ fn a_transliteration_the_index_holds_still_finds_the_common_spelling() {
     let r = searcher.search(&SearchRequest::new("Lavrov").limit(20)).unwrap();
     assert_eq!(r.total_hits, 8);
 }
+
+#[test]
+fn infinitives_find_the_participles_snowball_keeps_apart() {
+    // Snowball stems `debattieren` to `debatti` but `debattiert` to itself, and keeps the `n`
+    // of `verhandeln` (`verhandelten` → `verhandelt`).
+    let (_dir, searcher) = index_of(&[
+        ("Landtag", "Der Landtag debattiert über das Gesetz."),
+        ("Gipfel", "Die Minister verhandelten bis in die Nacht."),
+        ("Wetter", "Es regnet in der Stadt."),
+    ]);
+    for (query, title, form) in
+        [("debattieren", "Landtag", "debattiert"), ("verhandeln", "Gipfel", "verhandelten")]
+    {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(r.hits.len(), 1, "{query}");
+        assert_eq!(r.hits[0].title, title);
+        assert_eq!(marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights), [form]);
+    }
+}
