@@ -666,7 +666,8 @@ fn regex_escape(s: &str) -> String {
 /// Word forms of a stem that Snowball German does not merge: the stem plus or minus the verb
 /// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`) and
 /// `-ert` (the participle of `-ieren` and `-ern` verbs: `debatti` ↔ `debattiert`, `behind` ↔
-/// `behindert`), `-eln` ↔ `-elt` (`verhandeln` ↔ `verhandelt`), and the genitive `-s` that
+/// `behindert`), `-eln` ↔ `-elt` ↔ `-el` (`verhandeln` ↔ `verhandelt`, `regeln` ↔ `regel`:
+/// Snowball keeps the `n` after `el`), and the genitive `-s` that
 /// Snowball keeps after vowels (`nawalny` ↔ `nawalnys`). Only stems of five letters or more
 /// take part, so that short nouns (`Gast`, `Welt`) do not.
 pub fn verb_variants(stem: &str) -> Vec<String> {
@@ -675,12 +676,16 @@ pub fn verb_variants(stem: &str) -> Vec<String> {
     if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
         return out;
     }
-    // Snowball keeps the `n` of `-eln` infinitives: verhandeln ↔ verhandelt.
+    // Snowball keeps the `n` after `el`: verhandeln ↔ verhandelt, Regeln ↔ Regel.
     if let Some(base) = stem.strip_suffix("eln") {
         out.push(format!("{base}elt"));
+        out.push(format!("{base}el"));
     }
     if let Some(base) = stem.strip_suffix("elt") {
         out.push(format!("{base}eln"));
+    }
+    if stem.ends_with("el") {
+        out.push(format!("{stem}n"));
     }
     for ending in ENDINGS {
         out.push(format!("{stem}{ending}"));
@@ -715,5 +720,8 @@ mod tests {
         // -eln verbs keep their n in Snowball.
         assert!(verb_variants("verhandeln").contains(&"verhandelt".to_string()));
         assert!(verb_variants("verhandelt").contains(&"verhandeln".to_string()));
+        // So do -el nouns in the dative plural.
+        assert!(verb_variants("regeln").contains(&"regel".to_string()));
+        assert!(verb_variants("regel").contains(&"regeln".to_string()));
     }
 }
