@@ -96,7 +96,8 @@ def compound_query(words, lower, df, surface, rnd):
                 if not head.endswith(link):
                     continue
                 base = head[: len(head) - len(link)]
-                if noun(base) and noun(tail):
+                # `-innen` ends feminine plurals (`Rednerinnen`), it is no part there.
+                if noun(base) and noun(tail) and tail != "innen":
                     found.extend(p for p in (base, tail) if p not in lower)
     for a, b in zip(words, words[1:] + [""]):
         if not (a[:1].isupper() and b[:1].isupper()) or len(a) < 4 or len(b) < 4:

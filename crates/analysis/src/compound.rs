@@ -54,7 +54,17 @@ const BOUND_MORPHEMES: &[&str] = &[
     "ver", "zer", "ent", "emp", "miss", "aufge", "ausge", "ange", "einge", "chen", "lein", "heit",
     "keit", "isch", "lich", "ung", "ungen", "ter", "ste", "nde", "ende", "ten", "tet", "rer",
     "sch",
+    // Endings of adjectives, participles and agent nouns that the lexicon lists as fragments
+    // (`komm` + `enden`, `stark` + `sten`, `gier` + `igen`, `politik` + `erin`).
+    "enden", "ender", "endes", "endem", "nden", "sten", "igen", "iger", "iges", "igem", "eren",
+    "erer", "eres", "erem", "erin", "ische", "ischen", "ischer", "isches", "ischem", "liche",
+    "lichen", "licher", "liches", "lichem", "cher", "ner", "nen", "end", "esten", "enen", "ener",
+    "schen", "inger", "este", "sche", "ling", "gen", "schaft",
 ];
+/// Words that are no last part: `innen` begins `Innenminister` but ends `Schülerinnen` as the
+/// feminine plural, which also makes the rare `Rinnen` (gutters) a false part
+/// (`Fahrerinnen` is not `fahre` + `rinnen`).
+const NEVER_LAST: &[&str] = &["innen", "rinnen"];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
 /// At most this many parts.
@@ -186,7 +196,7 @@ impl CompoundSplitter {
     ) {
         let rest = &word[start..];
         // The rest as the last part.
-        if !path.is_empty() {
+        if !path.is_empty() && !NEVER_LAST.contains(&rest) {
             if let Some(c) = self.part_count(rest, max_parts) {
                 let sum = log_sum + (c as f64).ln();
                 let n = path.len() + 1;
@@ -298,6 +308,19 @@ mod tests {
         assert_eq!(parts("Staatsamt"), ["staat", "amt"]);
         assert_eq!(parts("Seeufer"), ["see", "ufer"]);
         assert_eq!(parts("Impfzentrum"), ["impf", "zentrum"]);
+    }
+
+    #[test]
+    fn endings_of_adjectives_participles_and_feminines_are_no_parts() {
+        for word in
+            ["kommenden", "stärksten", "gierigen", "Politikerin", "intensiveren", "täglichen"]
+        {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+        let p = parts("Schülerinnen");
+        assert!(!p.contains(&"innen".to_string()), "{p:?}");
+        // `innen` is still a part at the front.
+        assert_eq!(parts("Innenministerium").first().map(String::as_str), Some("innen"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub const ANALYZER_NAME: &str = "presse_de";
 
 /// The version of the whole analysis (folding, stemming, splitting, lexicon). An index records
 /// it; a different version means the index must be rebuilt.
-pub const ANALYZER_VERSION: &str = concat!("presse-de-1+", lexicon_version!());
+pub const ANALYZER_VERSION: &str = concat!("presse-de-2+", lexicon_version!());
 
 /// Errors of the analysis crate.
 #[derive(Debug, thiserror::Error)]
