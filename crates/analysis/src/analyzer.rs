@@ -441,6 +441,21 @@ impl std::fmt::Debug for GermanTokenizer {
     }
 }
 
+/// Adds the terms of the compounds an elliptical construction left out (rare).
+fn push_completed(
+    words: &mut WordAnalyzer,
+    tokens: &mut Vec<Token>,
+    len: &mut usize,
+    completed: &mut Vec<Completed>,
+) {
+    for c in completed.drain(..) {
+        let term = words.fold_and_stem(&c.text).1;
+        if !term.is_empty() {
+            push_token(tokens, len, &term, c.from, c.to, c.position);
+        }
+    }
+}
+
 /// Sets token `len` (reusing its string buffer) and counts it.
 fn push_token(
     tokens: &mut Vec<Token>,
@@ -473,6 +488,8 @@ impl GermanTokenizer {
         let cache = WordCache::global();
         // (start, end, position) of the latest words, for hyphen chains.
         let mut recent: VecDeque<(usize, usize, usize)> = VecDeque::with_capacity(MAX_CHAIN);
+        let mut ellipsis = Ellipsis::default();
+        let mut completed = Vec::new();
         for_each_word(text, |event| match event {
             Event::Word(start, word, position) => {
                 let end = start + word.len();
@@ -482,6 +499,8 @@ impl GermanTokenizer {
                         recent.pop_front();
                     }
                     recent.push_back((start, end, position));
+                    ellipsis.word(text, start, end, position, None, &mut completed);
+                    push_completed(words, tokens, len, &mut completed);
                     return;
                 }
                 if !local.contains_key(word) {
@@ -489,6 +508,9 @@ impl GermanTokenizer {
                 }
                 let analysis = &local[word];
                 hot.put(word, analysis);
+                let head = analysis.parts.last().map(|p| start + p.start);
+                ellipsis.word(text, start, end, position, head, &mut completed);
+                push_completed(words, tokens, len, &mut completed);
                 if analysis.term.is_empty() {
                     // Only marks that folding removes (a lone combining character): no word.
                     return;
@@ -525,6 +547,129 @@ impl GermanTokenizer {
                 }
             }
         });
+    }
+}
+
+/// Words that join an elliptical compound to its complete neighbour.
+const CONJUNCTIONS: [&str; 5] = ["und", "oder", "sowie", "bzw", "beziehungsweise"];
+
+/// Whether `c` is a hyphen that can end a truncated word or begin a truncated head.
+fn is_hyphen_char(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Elliptical compounds (the German *Ergänzungsstrich*): `Hotel- und Gaststättengewerbe`
+/// stands for `Hotelgewerbe und Gaststättengewerbe`, `Krankheitskontrolle und -prävention`
+/// for `Krankheitskontrolle und Krankheitsprävention`. Fed the words of a text in order, it
+/// works out the compounds the hyphen leaves out: the truncated word joined to the last
+/// compound part of the complete word (`Hotel` + `gewerbe`), or the complete word without its
+/// last part joined to the truncated head (`Krankheits` + `prävention`). Lists work too
+/// (`Hotel-, Gaststätten- und Tourismusgewerbe`). A word that a hyphen joins to the next one
+/// (`Android-Geräte`) completes nothing: its head is the chain's last word.
+#[derive(Debug, Default)]
+struct Ellipsis {
+    /// Words cut short by a hyphen, as (start, end, position), waiting for a conjunction.
+    truncated: Vec<(usize, usize, usize)>,
+    /// A conjunction followed the truncated words: the next word may complete them.
+    conjunction: bool,
+    /// The latest word when it is a compound: (start, start of its last part, end).
+    compound: Option<(usize, usize, usize)>,
+    /// A conjunction directly followed that compound: the next word may be its truncated head.
+    conjunction_after_compound: bool,
+    /// End of the latest word.
+    last_end: usize,
+}
+
+/// A compound that an elliptical construction leaves out: its text, the position of the word
+/// that completes it, and the offsets of the truncated word it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Completed {
+    text: String,
+    position: usize,
+    from: usize,
+    to: usize,
+}
+
+impl Ellipsis {
+    /// Takes the next word of `text` (`start..end`, `position`); `head` is the start of its
+    /// last compound part when it has parts. Pushes the compounds it completes onto `out`.
+    fn word(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        position: usize,
+        head: Option<usize>,
+        out: &mut Vec<Completed>,
+    ) {
+        let word = &text[start..end];
+        let gap = &text[self.last_end.min(start)..start];
+        let chained = text[end..].chars().next().is_some_and(is_hyphen_char)
+            && text[end..].chars().nth(1).is_some_and(char::is_alphanumeric);
+        // `Hotel- und Gaststättengewerbe`: this word completes the truncated ones.
+        if self.conjunction {
+            if let Some(h) = head.filter(|_| !chained && gap.chars().all(char::is_whitespace)) {
+                // At the complete word's position: a term's positions in a document must not
+                // go back (tantivy stores their differences).
+                for &(s, e, _) in &self.truncated {
+                    let text = format!("{}{}", &text[s..e], &text[h..end]);
+                    out.push(Completed { text, position, from: s, to: e });
+                }
+            }
+            self.truncated.clear();
+            self.conjunction = false;
+        }
+        // `Krankheitskontrolle und -prävention`: this word is the truncated head.
+        if self.conjunction_after_compound {
+            let mut before = gap.chars().rev();
+            let hyphen_first = before.next().is_some_and(is_hyphen_char)
+                && before.all(char::is_whitespace)
+                && gap.chars().count() >= 2;
+            if let (true, Some((s, h, _))) = (hyphen_first && !chained, self.compound) {
+                out.push(Completed {
+                    text: format!("{}{}", &text[s..h], word),
+                    position,
+                    from: start,
+                    to: end,
+                });
+            }
+            self.conjunction_after_compound = false;
+        }
+        let conjunction = CONJUNCTIONS.contains(&word);
+        if conjunction {
+            // After truncated words: `Hotel- und`, the hyphen and white space between.
+            let after_truncated = self.truncated.last().is_some_and(|&(_, e, _)| {
+                let mut between = text[e..start].chars();
+                between.next().is_some_and(is_hyphen_char) && between.all(char::is_whitespace)
+            });
+            self.conjunction = after_truncated;
+            if !after_truncated {
+                self.truncated.clear();
+            }
+            self.conjunction_after_compound = self
+                .compound
+                .is_some_and(|(_, _, e)| text[e..start].chars().all(char::is_whitespace));
+        } else {
+            let mut after = text[end..].chars();
+            let truncated = after.next().is_some_and(is_hyphen_char)
+                && after.next().is_none_or(|c| c.is_whitespace() || c == ',');
+            if truncated {
+                // A list (`Hotel-, Gaststätten- und …`) goes on after a comma.
+                let listed = self.truncated.last().is_some_and(|&(_, e, _)| {
+                    let mut between = text[e..start].chars();
+                    between.next().is_some_and(is_hyphen_char)
+                        && between.all(|c| c.is_whitespace() || c == ',')
+                });
+                if !listed {
+                    self.truncated.clear();
+                }
+                self.truncated.push((start, end, position));
+            } else {
+                self.truncated.clear();
+            }
+            self.compound = head.filter(|_| !chained && !truncated).map(|h| (start, h, end));
+        }
+        self.last_end = end;
     }
 }
 
@@ -630,6 +775,58 @@ mod tests {
         assert_eq!(events(sample), events_of_whole_text(sample));
         assert!(events(sample).iter().any(|e| e.1 == "z.B"));
         assert!(events(sample).iter().any(|e| e.0 == usize::MAX && e.2 == 2), "a chain ended");
+    }
+
+    /// The compounds an elliptical construction leaves out in `text`, as (text, position).
+    fn completed(text: &str) -> Vec<(String, usize)> {
+        let mut ellipsis = Ellipsis::default();
+        let mut out = Vec::new();
+        for w in analyse_text(text) {
+            let head = w.analysis.parts.last().map(|p| w.start + p.start);
+            ellipsis.word(text, w.start, w.end, w.position, head, &mut out);
+        }
+        out.into_iter().map(|c| (c.text, c.position)).collect()
+    }
+
+    #[test]
+    fn elliptical_compounds_are_completed() {
+        // The truncated word takes the last part of the complete one, at its position.
+        assert_eq!(completed("Das Hotel- und Gaststättengewerbe"), [("Hotelgewerbe".into(), 3)]);
+        assert_eq!(
+            completed("Hotel-, Gaststätten- und Tourismusgewerbe"),
+            [("Hotelgewerbe".into(), 3), ("Gaststättengewerbe".into(), 3)]
+        );
+        assert_eq!(completed("Abstands- oder Hygieneregeln"), [("Abstandsregeln".into(), 2)]);
+        // The complete word gives its front to the truncated head.
+        assert_eq!(
+            completed("Krankheitskontrolle und -prävention"),
+            [("Krankheitsprävention".into(), 2)]
+        );
+        // Nothing to complete: no conjunction, a hyphen chain, no compound, a hyphen chain
+        // after the conjunction (its head is the chain's last word).
+        for text in [
+            "Hotel- Gaststättengewerbe",
+            "Test-Pflicht und Gaststättengewerbe",
+            "Hotel- und Restaurant",
+            "Apple- und Android-Geräte",
+            "Hotel und -gewerbe",
+            "Krankheitskontrolle und - prävention",
+        ] {
+            assert_eq!(completed(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_tokenizer_indexes_elliptical_compounds() {
+        let mut tokenizer = GermanTokenizer::default();
+        let mut stream = tokenizer.token_stream("Hotel- und Gaststättengewerbe leiden");
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            tokens.push((t.text.clone(), t.position));
+        }
+        assert!(tokens.contains(&("hotelgewerb".to_string(), 2)), "{tokens:?}");
+        assert!(tokens.contains(&("hotel".to_string(), 0)), "{tokens:?}");
     }
 
     #[test]

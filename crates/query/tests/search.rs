@@ -463,3 +463,18 @@ fn infinitives_find_the_participles_snowball_keeps_apart() {
         assert_eq!(marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights), [form]);
     }
 }
+
+#[test]
+fn elliptical_compounds_are_found_whole() {
+    // `Hotel- und Gaststättengewerbe` speaks of the `Hotelgewerbe`; `Krankheitskontrolle und
+    // -prävention` of `Krankheitsprävention`.
+    let (_dir, searcher) = index_of(&[
+        ("Branche", "Das Hotel- und Gaststättengewerbe leidet unter dem Lockdown."),
+        ("Behörde", "Die Zentren für Krankheitskontrolle und -prävention warnen."),
+        ("Hotel", "Das Hotel hat ein neues Gewerbe angemeldet, weit weg vom Rest."),
+    ]);
+    for (query, title) in [("Hotelgewerbe", "Branche"), ("Krankheitsprävention", "Behörde")] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(r.hits.first().map(|h| h.title.as_str()), Some(title), "{query}");
+    }
+}
