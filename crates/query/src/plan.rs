@@ -3,8 +3,8 @@
 //! Every query word becomes a *group*: the disjunction (max, small tie-breaker) of
 //! - its exact term in title, lead and body (BM25, fields boosted [`TITLE_BOOST`] > [`LEAD_BOOST`]
 //!   > body; the best field counts whole, the others at [`FIELD_TIE`]);
-//! - its compound parts, all required, at [`PART_BOOST`] (`Migrantenboote` finds "Migranten …
-//!   Booten");
+//! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
+//!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
 //!
 //! A hyphenated query word (`Test-Pflicht`) is a group of its joined form or all of its words.
@@ -35,8 +35,10 @@ pub const LEAD_BOOST: f32 = 1.05;
 /// A word found in several fields scores its best field plus this share of each other field's
 /// score (a word in title and body counts more than in one of them, but not twice).
 pub const FIELD_TIE: f32 = 0.5;
-/// Weight of matching a query compound by its parts.
+/// Weight of matching a query compound by its parts, when no article has the compound itself.
 pub const PART_BOOST: f32 = 0.8;
+/// Weight of matching a query compound by its parts when some article has the compound itself.
+pub const PART_BOOST_HELD: f32 = PART_BOOST / 2.0;
 /// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
 pub const FUZZY_BOOST: f32 = 0.7;
 /// Weight of a two-edit typo expansion.
@@ -513,7 +515,15 @@ impl Compiler<'_> {
                 terms.push(p.term.clone());
             }
             let slop = PART_SLOP;
-            alternatives.push(boosted(self.near(&terms, fields, slop), PART_BOOST));
+            // A compound the articles use is better found as itself: its parts near each other
+            // (`Gefühl der Verantwortung` for `Verantwortungsgefühl`) count less then.
+            let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
+            let boost = if fuzzy::doc_freq(self.searcher, &field_list, &a.term) > 0 {
+                PART_BOOST_HELD
+            } else {
+                PART_BOOST
+            };
+            alternatives.push(boosted(self.near(&terms, fields, slop), boost));
         }
         if fuzzy != Some(0) {
             // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.

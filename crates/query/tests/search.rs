@@ -478,3 +478,24 @@ fn elliptical_compounds_are_found_whole() {
         assert_eq!(r.hits.first().map(|h| h.title.as_str()), Some(title), "{query}");
     }
 }
+
+const APPELL: &str = "Die Regierung appelliert an das Verantwortungsgefühl der Bürger. Die \
+    Lage in den Kliniken sei angespannt, die Zahl der Infektionen steige seit Wochen, und die \
+    Gesundheitsämter kämen mit der Nachverfolgung nicht mehr hinterher. Schulen und Kitas \
+    bleiben vorerst geöffnet, Restaurants und Bars schließen um zweiundzwanzig Uhr. Der \
+    Senat berät am Dienstag über weitere Schritte; die Opposition fordert einen Stufenplan, \
+    die Wirtschaft Hilfen für Händler, Hoteliers und Künstler, deren Einnahmen seit dem \
+    Frühjahr eingebrochen sind. Ein Ende der Pandemie sei nicht in Sicht, heißt es.";
+
+#[test]
+fn a_compound_the_articles_use_ranks_above_its_parts_apart() {
+    // The parts near each other stand in for a compound no article uses; when one does, the
+    // compound itself is the better evidence.
+    let (_dir, searcher) = index_of(&[
+        ("Gefühle", "Gefühl, Verantwortung. Gefühl, Verantwortung. Gefühl, Verantwortung. Gefühl."),
+        ("Appell", APPELL),
+    ]);
+    let r = searcher.search(&SearchRequest::new("Verantwortungsgefühl")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Appell", "Gefühle"]);
+}
