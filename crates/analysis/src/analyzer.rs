@@ -44,6 +44,10 @@ pub struct Part {
     pub start: usize,
     /// Byte offset where the part ends in the original word.
     pub end: usize,
+    /// Two neighbouring parts of a compound of three or more, taken together
+    /// (`Intensivbetten` in `Intensivbettenkapazität`): indexed and highlighted like a part,
+    /// but not required when a query compound is matched by its parts.
+    pub joined: bool,
 }
 
 /// The analysis of one word.
@@ -87,14 +91,30 @@ impl WordAnalyzer {
         let stop = is_stop_word(&folded);
         let mut parts = Vec::new();
         if !stop {
-            for range in self.splitter.split(&folded) {
+            let ranges = self.splitter.split(&folded);
+            for range in &ranges {
                 let part_term = self.stemmer.stem(&folded[range.clone()]);
                 if part_term != term {
                     parts.push(Part {
                         term: part_term,
                         start: self.offsets[range.start],
                         end: self.offsets[range.end],
+                        joined: false,
                     });
+                }
+            }
+            if ranges.len() >= 3 {
+                for pair in ranges.windows(2) {
+                    let (start, end) = (pair[0].start, pair[1].end);
+                    let joined_term = self.stemmer.stem(&folded[start..end]);
+                    if joined_term != term && parts.iter().all(|p| p.term != joined_term) {
+                        parts.push(Part {
+                            term: joined_term,
+                            start: self.offsets[start],
+                            end: self.offsets[end],
+                            joined: true,
+                        });
+                    }
                 }
             }
         }
@@ -786,6 +806,26 @@ mod tests {
             ellipsis.word(text, w.start, w.end, w.position, head, &mut out);
         }
         out.into_iter().map(|c| (c.text, c.position)).collect()
+    }
+
+    #[test]
+    fn neighbouring_parts_of_long_compounds_are_parts_too() {
+        let word = "Intensivbettenkapazität";
+        let a = WordAnalyzer::default().analyse(word);
+        let parts: Vec<(&str, &str, bool)> =
+            a.parts.iter().map(|p| (p.term.as_str(), &word[p.start..p.end], p.joined)).collect();
+        assert_eq!(
+            parts,
+            [
+                ("intensiv", "Intensiv", false),
+                ("bett", "bett", false),
+                ("kapazitat", "kapazität", false),
+                ("intensivbett", "Intensivbett", true),
+                ("bettenkapazitat", "bettenkapazität", true),
+            ]
+        );
+        // Two parts make no joined ones: the pair is the word.
+        assert!(WordAnalyzer::default().analyse("Gasturbinen").parts.iter().all(|p| !p.joined));
     }
 
     #[test]

@@ -512,7 +512,9 @@ impl Compiler<'_> {
             let mut terms = Vec::new();
             for p in &a.parts {
                 self.highlight.terms.insert(p.term.clone());
-                terms.push(p.term.clone());
+                if !p.joined {
+                    terms.push(p.term.clone());
+                }
             }
             let slop = PART_SLOP;
             // A compound the articles use is better found as itself: its parts near each other

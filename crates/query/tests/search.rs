@@ -499,3 +499,15 @@ fn a_compound_the_articles_use_ranks_above_its_parts_apart() {
     let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
     assert_eq!(titles, ["Appell", "Gefühle"]);
 }
+
+#[test]
+fn two_parts_of_a_longer_compound_find_it() {
+    // `Intensivbettenkapazität` is intensiv + bett + kapazität; `Intensivbetten` is two of them.
+    let (_dir, searcher) = index_of(&[
+        ("Kliniken", "Die Intensivbettenkapazität in Berlin sinkt weiter."),
+        ("Station", "Die Betten der Station sind belegt, die Pflege intensiv."),
+    ]);
+    let r = searcher.search(&SearchRequest::new("Intensivbetten")).unwrap();
+    assert_eq!(r.hits[0].title, "Kliniken");
+    assert_eq!(marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights), ["Intensivbett"]);
+}
