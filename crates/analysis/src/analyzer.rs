@@ -573,6 +573,11 @@ impl GermanTokenizer {
 /// Words that join an elliptical compound to its complete neighbour.
 const CONJUNCTIONS: [&str; 5] = ["und", "oder", "sowie", "bzw", "beziehungsweise"];
 
+/// Whether `c` may stand between a conjunction and the next word (`bzw.` ends in a dot).
+fn is_gap_char(c: char) -> bool {
+    c.is_whitespace() || c == '.'
+}
+
 /// Whether `c` is a hyphen that can end a truncated word or begin a truncated head.
 fn is_hyphen_char(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
@@ -628,7 +633,7 @@ impl Ellipsis {
             && text[end..].chars().nth(1).is_some_and(char::is_alphanumeric);
         // `Hotel- und Gaststättengewerbe`: this word completes the truncated ones.
         if self.conjunction {
-            if let Some(h) = head.filter(|_| !chained && gap.chars().all(char::is_whitespace)) {
+            if let Some(h) = head.filter(|_| !chained && gap.chars().all(is_gap_char)) {
                 // At the complete word's position: a term's positions in a document must not
                 // go back (tantivy stores their differences).
                 for &(s, e, _) in &self.truncated {
@@ -643,7 +648,7 @@ impl Ellipsis {
         if self.conjunction_after_compound {
             let mut before = gap.chars().rev();
             let hyphen_first = before.next().is_some_and(is_hyphen_char)
-                && before.all(char::is_whitespace)
+                && before.all(is_gap_char)
                 && gap.chars().count() >= 2;
             if let (true, Some((s, h, _))) = (hyphen_first && !chained, self.compound) {
                 out.push(Completed {
@@ -837,6 +842,11 @@ mod tests {
             [("Hotelgewerbe".into(), 3), ("Gaststättengewerbe".into(), 3)]
         );
         assert_eq!(completed("Abstands- oder Hygieneregeln"), [("Abstandsregeln".into(), 2)]);
+        assert_eq!(completed("Abstands- bzw. Hygieneregeln"), [("Abstandsregeln".into(), 2)]);
+        assert_eq!(
+            completed("Krankheitskontrolle bzw. -prävention"),
+            [("Krankheitsprävention".into(), 2)]
+        );
         // The complete word gives its front to the truncated head.
         assert_eq!(
             completed("Krankheitskontrolle und -prävention"),
