@@ -505,6 +505,7 @@ impl Compiler<'_> {
     ) -> Box<dyn Query> {
         let a = &word.analysis;
         self.highlight.terms.insert(a.term.clone());
+        let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
         let mut alternatives = vec![self.term_in_fields(&a.term, fields)];
         if !a.parts.is_empty() && fuzzy != Some(0) {
             // The parts near each other (in any order): `Migrantenboote` finds "Migranten …
@@ -519,7 +520,6 @@ impl Compiler<'_> {
             let slop = PART_SLOP;
             // A compound the articles use is better found as itself: its parts near each other
             // (`Gefühl der Verantwortung` for `Verantwortungsgefühl`) count less then.
-            let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
             let boost = if fuzzy::doc_freq(self.searcher, &field_list, &a.term) > 0 {
                 PART_BOOST_HELD
             } else {
@@ -530,19 +530,13 @@ impl Compiler<'_> {
         if fuzzy != Some(0) {
             // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.
             for variant in verb_variants(&a.term) {
-                if fuzzy::doc_freq(
-                    self.searcher,
-                    &fields.iter().map(|f| f.0).collect::<Vec<_>>(),
-                    &variant,
-                ) > 0
-                {
+                if fuzzy::doc_freq(self.searcher, &field_list, &variant) > 0 {
                     self.highlight.terms.insert(variant.clone());
                     alternatives.push(boosted(self.term_in_fields(&variant, fields), MORPH_BOOST));
                 }
             }
         }
         if fuzzy != Some(0) {
-            let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
             let key = (a.folded.clone(), a.term.clone(), field_list);
             let expansions = match (fuzzy, self.expansions.remove(&key)) {
                 (None, Some(prefetched)) => prefetched,
@@ -679,9 +673,9 @@ fn regex_escape(s: &str) -> String {
 /// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`) and
 /// `-ert` (the participle of `-ieren` and `-ern` verbs: `debatti` ↔ `debattiert`, `behind` ↔
 /// `behindert`), `-eln` ↔ `-elt` ↔ `-el` (`verhandeln` ↔ `verhandelt`, `regeln` ↔ `regel`:
-/// Snowball keeps the `n` after `el`), and the genitive `-s` that
-/// Snowball keeps after vowels (`nawalny` ↔ `nawalnys`). Only stems of five letters or more
-/// take part, so that short nouns (`Gast`, `Welt`) do not.
+/// Snowball keeps the `n` after `el`), and the genitive `-s` that Snowball keeps after vowels
+/// (`nawalny` ↔ `nawalnys`). Only stems of five letters or more take part, so that short
+/// nouns (`Gast`, `Welt`) do not.
 pub fn verb_variants(stem: &str) -> Vec<String> {
     const ENDINGS: [&str; 6] = ["ert", "est", "et", "st", "t", "s"];
     let mut out = Vec::new();
