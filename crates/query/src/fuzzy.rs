@@ -19,6 +19,10 @@
 //! common word), and not for a long word the index holds (it is spelt as some article spells
 //! it), which keeps the costliest dictionary walks out of most searches.
 //!
+//! Candidates begin with a letter that sounds like the query word's first letter
+//! ([`FirstLetter`]); a word no article has that finds nothing that way is searched within one
+//! edit anywhere, for a typo in its first letter (`ockdown`).
+//!
 //! Two edits are also accepted for shorter words (from [`PHONETIC_MIN_CHARS`] letters) when both
 //! words sound alike by the Kölner Phonetik ([`crate::phonetic`]): `Lavrov` → `Lawrow`,
 //! `Zelensky` → `Selenskyj`. The expansions are ranked by edit distance, then by how common they
@@ -58,6 +62,11 @@ struct FirstLetter<'a> {
 }
 
 impl<'a> FirstLetter<'a> {
+    /// No restriction: every string within the DFA's edits.
+    fn anywhere(dfa: &'a DFA) -> Self {
+        FirstLetter { dfa, allowed: Vec::new() }
+    }
+
     /// Restricts the first letter, and the second too when `second` is set and the first two
     /// letters of `word` are ASCII.
     fn new(dfa: &'a DFA, word: &str, second: bool) -> Self {
@@ -290,29 +299,14 @@ fn expand_within(
             // Two edits of a short word are kept only when they sound alike: the second letter
             // keeps its sound class too.
             let sound_alike = max_dist == 2 && phonetic;
-            for reader in searcher.segment_readers() {
-                for &field in &walked {
-                    let Ok(inv) = reader.inverted_index(field) else { continue };
-                    let Ok(mut stream) =
-                        inv.terms().search(FirstLetter::new(&dfa, term, sound_alike)).into_stream()
-                    else {
-                        continue;
-                    };
-                    while stream.advance() {
-                        let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                        if candidate == term {
-                            continue;
-                        }
-                        let Some(dist) = distance_of(&dfa, candidate) else { continue };
-                        if !accept(dist, phonetic, candidate, term) {
-                            continue;
-                        }
-                        let df = stream.value().doc_freq as u64;
-                        let e = found.entry(candidate.to_string()).or_insert((dist, 0));
-                        e.1 += df;
-                    }
-                }
-            }
+            let automaton = FirstLetter::new(&dfa, term, sound_alike);
+            walk(searcher, &walked, &automaton, term, phonetic, &mut found);
+        }
+        if forced.is_none() && more_common_than == 0 && found.is_empty() {
+            // A word no article has and no sound-alike neighbour: the typo may be in the first
+            // letter (`Kockdown`, `ockdown`), so one edit anywhere.
+            let dfa = builder(1).build_dfa(term);
+            walk(searcher, &walked, &FirstLetter::anywhere(&dfa), term, phonetic, &mut found);
         }
         if walked.len() < fields.len() {
             for (candidate, (_, df)) in found.iter_mut() {
@@ -333,6 +327,37 @@ fn expand_within(
     });
     expansions.truncate(MAX_EXPANSIONS);
     expansions
+}
+
+/// Adds to `found` the terms of the `walked` fields' dictionaries that `automaton` accepts,
+/// with their edit distance and document frequency (summed over segments).
+fn walk(
+    searcher: &Searcher,
+    walked: &[Field],
+    automaton: &FirstLetter<'_>,
+    term: &str,
+    phonetic: bool,
+    found: &mut HashMap<String, (u8, u64)>,
+) {
+    for reader in searcher.segment_readers() {
+        for &field in walked {
+            let Ok(inv) = reader.inverted_index(field) else { continue };
+            let Ok(mut stream) = inv.terms().search(automaton).into_stream() else { continue };
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                if candidate == term {
+                    continue;
+                }
+                let Some(dist) = distance_of(automaton.dfa, candidate) else { continue };
+                if !accept(dist, phonetic, candidate, term) {
+                    continue;
+                }
+                let df = stream.value().doc_freq as u64;
+                let e = found.entry(candidate.to_string()).or_insert((dist, 0));
+                e.1 += df;
+            }
+        }
+    }
 }
 
 /// Whether the lexicon is searched for typo neighbours of `folded`: when the word is no lexicon

@@ -511,3 +511,18 @@ fn two_parts_of_a_longer_compound_find_it() {
     assert_eq!(r.hits[0].title, "Kliniken");
     assert_eq!(marked(&r.hits[0].snippet.text, &r.hits[0].snippet.highlights), ["Intensivbett"]);
 }
+
+#[test]
+fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
+    // Typo neighbours are looked for among words whose first letter sounds alike; when no
+    // article has the word and nothing sounds alike, one edit anywhere (`ockdown`).
+    let mut articles: Vec<(&str, &str)> =
+        (0..5).map(|_| ("Lockdown", "Der Lockdown wird verlängert.")).collect();
+    articles.push(("Wetter", "Es regnet."));
+    let (_dir, searcher) = index_of(&articles);
+    for query in ["ockdown", "oLckdown", "Pockdown"] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(r.total_hits, 5, "{query}");
+        assert!(r.hits.iter().all(|h| h.title == "Lockdown"));
+    }
+}
