@@ -16,8 +16,10 @@
 //!
 //! Two edits are searched only when one edit finds no term more common than the query word's
 //! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
-//! common word), and not for a long word the index holds (it is spelt as some article spells
-//! it), which keeps the costliest dictionary walks out of most searches.
+//! common word). A long word the index holds is spelt as some article spells it: its two edits
+//! must sound alike, and are searched only when it is in at most [`MINORITY_SPELLING_DF`]
+//! articles (a minority spelling of a name), which keeps the costliest dictionary walks out of
+//! most searches.
 //!
 //! Candidates begin with a letter that sounds like the query word's first letter
 //! ([`FirstLetter`]); a word no article has that finds nothing that way is searched within one
@@ -46,6 +48,10 @@ pub const LONG_WORD_CHARS: usize = 8;
 pub const PHONETIC_MIN_CHARS: usize = 5;
 /// Words shorter than this are never expanded.
 pub const MIN_CHARS: usize = 4;
+/// A long word in at most this many documents may be a minority spelling of a name, and its
+/// sound-alikes within two edits are searched (`Medvedev`, in one article, for `Medwedew`);
+/// a long word in more documents gets one edit only.
+pub const MINORITY_SPELLING_DF: u64 = 5;
 /// At most this many expansions per word.
 pub const MAX_EXPANSIONS: usize = 6;
 
@@ -67,16 +73,18 @@ impl<'a> FirstLetter<'a> {
         FirstLetter { dfa, allowed: Vec::new() }
     }
 
-    /// Restricts the first letter, and the second too when `second` is set and the first two
-    /// letters of `word` are ASCII.
-    fn new(dfa: &'a DFA, word: &str, second: bool) -> Self {
+    /// Restricts the first `letters` letters of `word` to their sound classes (beyond the
+    /// first, only as long as the letters are ASCII: a byte is a letter).
+    fn new(dfa: &'a DFA, word: &str, letters: usize) -> Self {
         let mut allowed = Vec::new();
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            allowed.push(sound_class(first));
-            if let Some(next) = chars.next().filter(|c| second && first.is_ascii() && c.is_ascii())
-            {
-                allowed.push(sound_class(next));
+        for (i, c) in word.chars().take(letters).enumerate() {
+            if i > 0 && !c.is_ascii() {
+                break;
+            }
+            allowed.push(sound_class(c));
+            if !c.is_ascii() {
+                // The automaton counts bytes: after a multi-byte letter, no more positions.
+                break;
             }
         }
         FirstLetter { dfa, allowed }
@@ -280,26 +288,37 @@ fn expand_within(
     if let Some((max_dist, phonetic)) = budget_for(term, forced) {
         // One edit first; two only when one finds nothing more common than the word (walking
         // a dictionary within two edits is the costliest step of a search).
-        let mut dists = vec![max_dist];
+        // (edits, whether two-edit candidates must sound alike)
+        let mut walks = vec![(max_dist, phonetic)];
         if max_dist == 2 && forced.is_none() {
-            // A long word the index holds is spelt as some article spells it: one edit still
-            // finds its common variants, two would mostly find other words, at the price of the
-            // costliest walk. Shorter words keep their two sound-alike edits (`Lavrov`, in a
-            // few articles, for `Lawrow`, in many).
-            let held = more_common_than > 0 && !phonetic;
-            dists = if held { vec![1] } else { vec![1, 2] };
+            // One edit first; two only when one finds nothing more common than the word. A long
+            // word the index holds is spelt as some article spells it: its two edits must sound
+            // alike (`Medvedev`, in one article, for `Medwedew`, in seventeen), which keeps the
+            // costliest walk of a search cheap (the first two letters keep their sound classes)
+            // and away from other words. Shorter words only ever take two sound-alike edits
+            // (`Lavrov` for `Lawrow`).
+            let held = more_common_than > 0;
+            walks = if held && !phonetic && more_common_than > MINORITY_SPELLING_DF {
+                vec![(1, false)]
+            } else {
+                vec![(1, phonetic), (2, phonetic || held)]
+            };
         }
-        for max_dist in dists {
+        for (max_dist, phonetic) in walks {
             if found.values().any(|&(_, df)| df > more_common_than) {
                 break;
             }
             // Two edits find every one-edit term again.
             found.clear();
             let dfa = builder(max_dist).build_dfa(term);
-            // Two edits of a short word are kept only when they sound alike: the second letter
-            // keeps its sound class too.
-            let sound_alike = max_dist == 2 && phonetic;
-            let automaton = FirstLetter::new(&dfa, term, sound_alike);
+            // Two edits that must sound alike keep the second letter's sound class too, and
+            // for a long word the third letter's: its beginning is long enough to compare.
+            let letters = match (max_dist, phonetic) {
+                (2, true) if term.chars().count() >= LONG_WORD_CHARS => 3,
+                (2, true) => 2,
+                _ => 1,
+            };
+            let automaton = FirstLetter::new(&dfa, term, letters);
             walk(searcher, &walked, &automaton, term, phonetic, &mut found);
         }
         if forced.is_none() && more_common_than == 0 && found.is_empty() {
@@ -387,7 +406,7 @@ fn lexicon_expansions(
     let dfa = builder(max_dist).build_dfa(folded);
     let lexicon = Lexicon::german().fst();
     let mut stream =
-        fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded, false)));
+        fst::IntoStreamer::into_stream(lexicon.search(FirstLetter::new(&dfa, folded, 1)));
     let mut lexicon_terms: Vec<(String, u8)> = Vec::new();
     while let Some((key, _)) = fst::Streamer::next(&mut stream) {
         let Ok(word) = std::str::from_utf8(key) else { continue };
@@ -434,7 +453,7 @@ mod tests {
     #[test]
     fn first_letter_keeps_its_sound_class() {
         let dfa = builder(2).build_dfa("zelensky");
-        let aut = FirstLetter::new(&dfa, "zelensky", false);
+        let aut = FirstLetter::new(&dfa, "zelensky", 1);
         let run = |w: &str| {
             let mut s = tantivy_fst::Automaton::start(&aut);
             for b in w.bytes() {
@@ -457,11 +476,11 @@ mod tests {
             }
             tantivy_fst::Automaton::is_match(aut, &s)
         };
-        let two = FirstLetter::new(&dfa, "lavrov", true);
+        let two = FirstLetter::new(&dfa, "lavrov", 2);
         assert!(run(&two, "lawrow"));
         assert!(run(&two, "lewrov"), "vowels are one class");
         assert!(!run(&two, "lrvrov"), "a consonant for the vowel");
-        let one = FirstLetter::new(&dfa, "lavrov", false);
+        let one = FirstLetter::new(&dfa, "lavrov", 1);
         assert!(run(&one, "lrvrov"));
     }
 
