@@ -27,6 +27,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coord;
 mod fuzzy;
 pub mod hit;
 pub mod parse;
@@ -47,7 +48,7 @@ use std::time::Instant;
 use presse_analysis::{meta::IndexMeta, register, Fields};
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::document::Value;
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
@@ -171,16 +172,9 @@ impl Searcher {
         }
         let searcher = inner.reader.searcher();
         let plan = plan::compile(&searcher, &inner.fields, &clauses, request)?;
-        let weights = plan
-            .groups
-            .iter()
-            .map(|q| q.weight(EnableScoring::disabled_from_searcher(&searcher)))
-            .collect::<tantivy::Result<Vec<_>>>()
-            .map_err(|e| io_error(&inner.dir, e))?;
         let relevance = request.sort == Sort::Relevance;
         let keep = request.offset + request.limit;
         let collector = rank::RankCollector {
-            groups: Arc::new(weights),
             keep: if relevance { keep.max(proximity::RERANK_DEPTH) } else { keep },
             sort: request.sort,
             date_field: presse_analysis::schema::names::DATE.to_string(),
@@ -284,7 +278,6 @@ impl Searcher {
         let inner = &*self.inner;
         let searcher = inner.reader.searcher();
         let collector = rank::RankCollector {
-            groups: Arc::new(Vec::new()),
             keep: 0,
             sort: Sort::Relevance,
             date_field: presse_analysis::schema::names::DATE.to_string(),

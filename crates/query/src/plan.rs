@@ -23,6 +23,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DateTime, Searcher};
 
+use crate::coord::CoordQuery;
 use crate::fuzzy;
 use crate::parse::{Clause, Node, Occur, Scope};
 use crate::request::SearchRequest;
@@ -67,8 +68,6 @@ pub const PROXIMITY_SLOP: u32 = 3;
 pub struct Plan {
     /// The query to run.
     pub query: Box<dyn Query>,
-    /// The query's word groups, for the coordination factor.
-    pub groups: Vec<Box<dyn Query>>,
     /// The index terms of each group, for proximity.
     pub group_terms: Vec<Vec<String>>,
     /// Terms to highlight.
@@ -191,10 +190,11 @@ pub fn compile(
         expansions: HashMap::new(),
     };
     c.prefetch_expansions(clauses);
-    let mut subqueries: Vec<(tantivy::query::Occur, Box<dyn Query>)> = Vec::new();
-    let mut groups = Vec::new();
+    use tantivy::query::Occur as Tv;
+    // The word groups (with whether each is required) and the exclusions.
+    let mut groups: Vec<(Box<dyn Query>, bool)> = Vec::new();
+    let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut group_terms = Vec::new();
-    let mut positive = false;
     for clause in clauses {
         let before: HashSet<String> = c.highlight.terms.clone();
         let Some(q) = c.node(&clause.node, None)? else { continue };
@@ -204,29 +204,32 @@ pub fn compile(
             group_terms.push(terms);
         }
         match clause.occur {
-            Occur::MustNot => subqueries.push((tantivy::query::Occur::MustNot, q)),
-            occur => {
-                positive = true;
-                groups.push(q.box_clone());
-                let o = if occur == Occur::Must {
-                    tantivy::query::Occur::Must
-                } else {
-                    tantivy::query::Occur::Should
-                };
-                subqueries.push((o, q));
+            Occur::MustNot => excluded.push(q),
+            occur => groups.push((q, occur == Occur::Must)),
+        }
+    }
+    let bonuses = c.proximity(clauses);
+    let mut subqueries: Vec<(Tv, Box<dyn Query>)> = Vec::new();
+    if groups.len() >= 2 {
+        // Scored with the coordination factor; a required group is also a filter.
+        let mut scored = Vec::with_capacity(groups.len());
+        for (q, required) in groups {
+            if required {
+                subqueries.push((Tv::Must, Box::new(ConstScoreQuery::new(q.box_clone(), 0.0))));
             }
+            scored.push(q);
         }
-    }
-    if !positive {
-        if subqueries.is_empty() {
-            return Err(QueryError::NoWords);
-        }
+        subqueries.push((Tv::Must, Box::new(CoordQuery::new(scored, bonuses))));
+    } else if let Some((q, required)) = groups.pop() {
+        subqueries.push((if required { Tv::Must } else { Tv::Should }, q));
+        subqueries.extend(bonuses.into_iter().map(|b| (Tv::Should, b)));
+    } else if excluded.is_empty() {
+        return Err(QueryError::NoWords);
+    } else {
         // Only exclusions: everything but what is excluded.
-        subqueries.push((tantivy::query::Occur::Must, Box::new(AllQuery)));
+        subqueries.push((Tv::Must, Box::new(AllQuery)));
     }
-    for bonus in c.proximity(clauses) {
-        subqueries.push((tantivy::query::Occur::Should, bonus));
-    }
+    subqueries.extend(excluded.into_iter().map(|q| (Tv::MustNot, q)));
     let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(subqueries));
     let filters = filters(fields, request);
     if !filters.is_empty() {
@@ -243,7 +246,7 @@ pub fn compile(
             c.highlight.group_of.entry(t.clone()).or_insert(g);
         }
     }
-    Ok(Plan { query, groups, group_terms, highlight: c.highlight })
+    Ok(Plan { query, group_terms, highlight: c.highlight })
 }
 
 /// Whether any plain word of the query is not a stop word.
@@ -478,8 +481,14 @@ impl Compiler<'_> {
 
     /// A term in each of the fields, boosted per field, combined by [`fields_combined`].
     fn term_in_fields(&self, term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
+        // Only the fields that hold the term: a field without it adds nothing to the score,
+        // and every field more makes the search build and walk a bigger union (the corpus's
+        // articles have no lead; most words are in no title).
         let mut per_field: Vec<Box<dyn Query>> = fields
             .iter()
+            .filter(|&&(field, _)| {
+                fields.len() == 1 || fuzzy::doc_freq(self.searcher, &[field], term) > 0
+            })
             .map(|&(field, boost)| {
                 let q = TermQuery::new(
                     Term::from_field_text(field, term),
@@ -488,10 +497,10 @@ impl Compiler<'_> {
                 boosted(Box::new(q), boost)
             })
             .collect();
-        if per_field.len() == 1 {
-            per_field.pop().expect("one")
-        } else {
-            fields_combined(per_field)
+        match per_field.len() {
+            0 => Box::new(EmptyQuery),
+            1 => per_field.pop().expect("one"),
+            _ => fields_combined(per_field),
         }
     }
 

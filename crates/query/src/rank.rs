@@ -1,24 +1,18 @@
-//! Collecting and ordering hits: the coordination factor, date order, exact hit counts.
+//! Collecting and ordering hits: relevance or date order, exact hit counts, facets. (The
+//! coordination factor is part of the score: [`crate::coord`].)
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
-use std::sync::Arc;
 
 use presse_analysis::schema::names;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{Scorer, Weight};
-use tantivy::{DateTime, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::request::Sort;
 
-/// The score of an article is multiplied by (groups matched / groups) to this power.
-pub const COORD_POWER: f32 = 2.0;
-
 /// Collects the best `keep` hits in the requested order and counts all matches.
 pub struct RankCollector {
-    /// Weights of the query's word groups (scoring disabled: only matching matters).
-    pub groups: Arc<Vec<Box<dyn Weight>>>,
     /// How many hits to keep (offset + limit).
     pub keep: usize,
     /// The order.
@@ -88,7 +82,6 @@ pub struct RankSegmentCollector {
     segment: SegmentOrdinal,
     fingerprints: Option<Column<u64>>,
     facets: Option<SegmentFacets>,
-    scorers: Vec<Box<dyn Scorer>>,
     dates: Option<Column<DateTime>>,
     sort: Sort,
     keep: usize,
@@ -105,14 +98,6 @@ impl Collector for RankCollector {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<RankSegmentCollector> {
-        let scorers = if self.groups.len() > 1 {
-            self.groups
-                .iter()
-                .map(|w| w.scorer(reader, 1.0))
-                .collect::<tantivy::Result<Vec<_>>>()?
-        } else {
-            Vec::new()
-        };
         let dates = match (self.sort, self.facets) {
             (Sort::Relevance, false) => None,
             _ => reader.fast_fields().date(&self.date_field).ok(),
@@ -130,7 +115,6 @@ impl Collector for RankCollector {
             segment,
             fingerprints: reader.fast_fields().u64(names::FINGERPRINT).ok(),
             facets,
-            scorers,
             dates,
             sort: self.sort,
             keep: self.keep,
@@ -197,27 +181,12 @@ impl SegmentCollector for RankSegmentCollector {
             return;
         }
         if self.sort == Sort::Relevance && self.heap.len() >= self.keep {
-            // The coordination factor is at most 1: an article whose score before it does not
-            // beat the worst kept hit cannot get in, and its groups need not be looked at.
+            // An article that does not beat the worst kept hit cannot get in.
             if let Some(worst) = self.heap.peek() {
                 if (score as f64) <= worst.0.key {
                     return;
                 }
             }
-        }
-        let mut score = score;
-        if !self.scorers.is_empty() {
-            let mut matched = 0usize;
-            for s in &mut self.scorers {
-                if s.doc() < doc {
-                    s.seek(doc);
-                }
-                if s.doc() == doc {
-                    matched += 1;
-                }
-            }
-            let share = matched.max(1) as f32 / self.scorers.len() as f32;
-            score *= share.powf(COORD_POWER);
         }
         let key = match self.sort {
             Sort::Relevance => score as f64,

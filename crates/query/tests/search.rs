@@ -537,3 +537,40 @@ fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
         assert!(r.hits.iter().all(|h| h.title == "Lockdown"));
     }
 }
+
+#[test]
+fn coordination_holds_in_a_segment_without_one_of_the_words() {
+    // The article with one query word many times sits in a segment where the other word has
+    // no postings at all; it must still count as matching half of the query.
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, articles: &[(&str, &str)]| -> PathBuf {
+        let path = dir.path().join(name);
+        let lines: Vec<String> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (title, body))| {
+                serde_json::json!({"url": format!("https://example.invalid/{name}/{i}"),
+                    "header": title, "article": body})
+                .to_string()
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        path
+    };
+    let one = write("one.jsonl", &[("Nur Alpha", "Alpha alpha alpha alpha alpha.")]);
+    let mut other = vec![("Beide", "Alpha und Beta.")];
+    other.extend((0..10).map(|_| ("Andere", "Beta und Gamma.")));
+    let two = write("two.jsonl", &other);
+    let index = dir.path().join("index");
+    let mut indexer = presse_indexer::IndexerBuilder::new().threads(1).open(&index).unwrap();
+    indexer.index_paths(&[one], &|_| {}).unwrap();
+    indexer.index_paths(&[two], &|_| {}).unwrap();
+    drop(indexer);
+    let segments = tantivy::Index::open_in_dir(&index).unwrap().searchable_segment_ids().unwrap();
+    assert_eq!(segments.len(), 2);
+    let searcher = Searcher::open(&index).unwrap();
+    // (A scoped word makes no proximity bonus: the groups alone.)
+    let r = searcher.search(&SearchRequest::new("Alpha body:Beta")).unwrap();
+    assert_eq!(r.hits[0].title, "Beide");
+    assert_eq!(r.hits[1].title, "Nur Alpha");
+}
