@@ -8,7 +8,8 @@
 # Needs ../shared (the FANG-COVID corpus and the eval queries). Prints, for each corpus size:
 # wall time, articles/s, MB/s of text, peak RSS and index size for presse and the baseline, the
 # presse/baseline time ratio, and in-process query latency (p50/p95/p99, with snippets) over the
-# dev queries. Absolute times on shared machines are noisy: read the ratios.
+# dev queries, beside plain tantivy's over the baseline index. Absolute times on shared
+# machines are noisy: read the ratios.
 set -euo pipefail
 quick=false lucene=false
 for arg in "$@"; do
@@ -67,8 +68,12 @@ if $lucene; then
 fi
 echo "  query latency (in process, with snippets):"
 for set in queries-dev pairs-dev; do
-  printf '    %-12s ' "$set"; "$bin/query-latency" "$work/presse-1x" "$shared/eval/$set.jsonl" 5
+  printf '    %-12s ' "$set"; "$bin/query-latency" "$work/presse-1x" "$shared/eval/$set.jsonl" 5 | tee "$work/latency-$set.txt"
 done
+# The machine's speed of the hour: plain tantivy (BM25 over title and body, best 10, stored
+# documents read) over the same queries, on the baseline index.
+printf '    %-12s ' "baseline"; "$bin/baseline-latency" "$work/baseline-1x" "$shared/eval/queries-dev.jsonl" 5 | tee "$work/latency-baseline.txt"
+python3 -c "import re,sys; p50=lambda f: float(re.search(r'p50 ([0-9.]+)', open(f).read()).group(1)); print(f'    presse / baseline p50 (dev queries): {p50(sys.argv[1])/p50(sys.argv[2]):.1f}')" "$work/latency-queries-dev.txt" "$work/latency-baseline.txt"
 printf '    end to end, one process per query: '
 python3 - "$bin/presse" "$work/presse-1x" "$shared/eval/queries-dev.jsonl" <<'PY'
 import json, subprocess, sys, time

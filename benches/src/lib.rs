@@ -41,6 +41,48 @@ pub const FIXTURE_QUERIES: &[(&str, &str, &str)] = &[
     ("typo", "Cybersicherhiet Lawrow", "Lawrow fordert"),
 ];
 
+/// The tokenizer name of the plain-tantivy baseline index.
+pub const BASELINE_TOKENIZER: &str = "de_stem";
+
+/// The analyser of the plain-tantivy baseline (`../shared/eval/PEERS.md`, "tantivy (plain)"):
+/// simple tokenizer, long tokens removed, lower case, Snowball German.
+pub fn baseline_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    use tantivy::tokenizer::{
+        Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    };
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::German))
+        .build()
+}
+
+/// The `query` of each line of a JSON-lines query file (`../shared/eval/queries-dev.jsonl`).
+pub fn read_queries(path: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("query file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["query"]
+                .as_str()
+                .expect("query")
+                .to_string()
+        })
+        .collect()
+}
+
+/// "N queries x R rounds: p50 …" of sorted latencies in milliseconds.
+pub fn latency_line(sorted: &[f64], queries: usize, rounds: usize) -> String {
+    let mean = sorted.iter().sum::<f64>() / sorted.len().max(1) as f64;
+    format!(
+        "{queries} queries x {rounds} rounds: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, mean {:.2} ms",
+        percentile(sorted, 50.0),
+        percentile(sorted, 95.0),
+        percentile(sorted, 99.0),
+        mean
+    )
+}
+
 /// The `p`-th percentile (0-100) of sorted values, nearest rank.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -61,5 +103,9 @@ mod tests {
         assert_eq!(percentile(&v, 99.0), 99.0);
         assert_eq!(percentile(&v, 100.0), 100.0);
         assert!(percentile(&[], 50.0).is_nan());
+        assert_eq!(
+            latency_line(&[1.0, 2.0, 3.0, 4.0], 2, 2),
+            "2 queries x 2 rounds: p50 2.00 ms, p95 4.00 ms, p99 4.00 ms, mean 2.50 ms"
+        );
     }
 }

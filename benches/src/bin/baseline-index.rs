@@ -12,9 +12,6 @@ use std::io::{BufRead, BufReader, Read};
 use std::time::Instant;
 
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING};
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
 use tantivy::{doc, Index};
 
 fn main() {
@@ -28,7 +25,7 @@ fn main() {
     let text = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("de_stem")
+                .set_tokenizer(presse_benches::BASELINE_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
@@ -37,14 +34,9 @@ fn main() {
     let body = schema.add_text_field("body", text);
     std::fs::create_dir_all(&args[2]).expect("index dir");
     let index = Index::create_in_dir(&args[2], schema.build()).expect("new index");
-    index.tokenizers().register(
-        "de_stem",
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::German))
-            .build(),
-    );
+    index
+        .tokenizers()
+        .register(presse_benches::BASELINE_TOKENIZER, presse_benches::baseline_analyzer());
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let mut writer = index.writer_with_num_threads(threads, 400 << 20).expect("writer");
     let file = std::fs::File::open(&args[1]).expect("corpus");

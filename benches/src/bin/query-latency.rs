@@ -23,17 +23,7 @@ fn main() {
         std::process::exit(2)
     });
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
-    let text = std::fs::read_to_string(&args[2]).expect("query file");
-    let queries: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["query"]
-                .as_str()
-                .expect("query")
-                .to_string()
-        })
-        .collect();
+    let queries = presse_benches::read_queries(&args[2]);
     // `--no-snippets`: the search alone, to see what snippets cost.
     let no_snippets = args.iter().any(|a| a == "--no-snippets");
     let requests: Vec<SearchRequest> = queries
@@ -60,14 +50,5 @@ fn main() {
         }
     }
     times.sort_by(f64::total_cmp);
-    let mean = times.iter().sum::<f64>() / times.len() as f64;
-    println!(
-        "{} queries x {} rounds: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, mean {:.2} ms",
-        queries.len(),
-        rounds,
-        presse_benches::percentile(&times, 50.0),
-        presse_benches::percentile(&times, 95.0),
-        presse_benches::percentile(&times, 99.0),
-        mean
-    );
+    println!("{}", presse_benches::latency_line(&times, queries.len(), rounds));
 }
