@@ -286,17 +286,16 @@ fn expand_within(
     // lead is in some body too); document frequencies then cover every field.
     let walked = largest_dictionary(searcher, fields);
     if let Some((max_dist, phonetic)) = budget_for(term, forced) {
-        // One edit first; two only when one finds nothing more common than the word (walking
-        // a dictionary within two edits is the costliest step of a search).
-        // (edits, whether two-edit candidates must sound alike)
+        // The walks, as (edits, whether two-edit candidates must sound alike): one edit first;
+        // two only when one finds nothing more common than the word (walking a dictionary
+        // within two edits is the costliest step of a search).
         let mut walks = vec![(max_dist, phonetic)];
         if max_dist == 2 && forced.is_none() {
-            // One edit first; two only when one finds nothing more common than the word. A long
-            // word the index holds is spelt as some article spells it: its two edits must sound
-            // alike (`Medvedev`, in one article, for `Medwedew`, in seventeen), which keeps the
-            // costliest walk of a search cheap (the first two letters keep their sound classes)
-            // and away from other words. Shorter words only ever take two sound-alike edits
-            // (`Lavrov` for `Lawrow`).
+            // A long word the index holds is spelt as some article spells it: its two edits
+            // must sound alike (`Medvedev`, in one article, for `Medwedew`, in seventeen), and
+            // only a spelling of a few articles takes them; that walk is cheap (the first three
+            // letters keep their sound classes) and stays away from other words. Shorter words
+            // only ever take two sound-alike edits (`Lavrov` for `Lawrow`).
             let held = more_common_than > 0;
             walks = if held && !phonetic && more_common_than > MINORITY_SPELLING_DF {
                 vec![(1, false)]
@@ -323,7 +322,7 @@ fn expand_within(
         }
         if forced.is_none() && more_common_than == 0 && found.is_empty() {
             // A word no article has and no sound-alike neighbour: the typo may be in the first
-            // letter (`Kockdown`, `ockdown`), so one edit anywhere.
+            // letter (`ockdown`, `oLckdown`), so one edit anywhere.
             let dfa = builder(1).build_dfa(term);
             walk(searcher, &walked, &FirstLetter::anywhere(&dfa), term, phonetic, &mut found);
         }
