@@ -266,19 +266,17 @@ impl Scan<'_> {
             }
             // Two parts taken together (`Intensivbett`) cover the parts they join: highlights
             // never overlap, the longest of those that start first is kept.
-            let found = &mut self.out[before..];
-            if found.len() > 1 {
+            if self.out.len() > before + 1 {
+                let mut found: Vec<Match> = self.out.drain(before..).collect();
                 found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
                 let mut covered = 0;
-                let mut kept = before;
-                for i in before..self.out.len() {
-                    if self.out[i].start >= covered {
-                        covered = self.out[i].end;
-                        self.out.swap(kept, i);
-                        kept += 1;
+                self.out.extend(found.into_iter().filter(|m| {
+                    let free = m.start >= covered;
+                    if free {
+                        covered = m.end;
                     }
-                }
-                self.out.truncate(kept);
+                    free
+                }));
             }
         }
         if self.stop_at.is_none()
