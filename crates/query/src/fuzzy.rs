@@ -18,8 +18,8 @@
 //! (a misspelt word is rarely two edits from the intended one when one edit already reaches a
 //! common word). A long word the index holds is spelt as some article spells it: its two edits
 //! must sound alike, and are searched only when it is in at most [`MINORITY_SPELLING_DF`]
-//! articles (a minority spelling of a name), which keeps the costliest dictionary walks out of
-//! most searches.
+//! articles (a minority spelling of a name; then also when one edit found a more common
+//! spelling), which keeps the costliest dictionary walks out of most searches.
 //!
 //! Candidates begin with a letter that sounds like the query word's first letter
 //! ([`FirstLetter`]); a word no article has that finds nothing that way is searched within one
@@ -303,12 +303,16 @@ fn expand_within(
                 vec![(1, phonetic), (2, phonetic || held)]
             };
         }
+        // A minority spelling of a long name takes its sound-alikes even when one edit found
+        // a more common spelling: `Zelensky` (2 articles) finds `Selensky` (3) at one edit and
+        // `Selenskyj` (6) at two.
+        let minority = max_dist == 2 && !phonetic && more_common_than > 0 && forced.is_none();
         for (max_dist, phonetic) in walks {
-            if found.values().any(|&(_, df)| df > more_common_than) {
+            let more_common = found.values().any(|&(_, df)| df > more_common_than);
+            let keep_going = minority && max_dist == 2;
+            if more_common && !keep_going {
                 break;
             }
-            // Two edits find every one-edit term again.
-            found.clear();
             let dfa = builder(max_dist).build_dfa(term);
             // Two edits that must sound alike keep the second letter's sound class too, and
             // for a long word the third letter's: its beginning is long enough to compare.
@@ -318,7 +322,12 @@ fn expand_within(
                 _ => 1,
             };
             let automaton = FirstLetter::new(&dfa, term, letters);
-            walk(searcher, &walked, &automaton, term, phonetic, &mut found);
+            // Terms found again at two edits keep their one-edit distance.
+            let mut next = HashMap::new();
+            walk(searcher, &walked, &automaton, term, phonetic, &mut next);
+            for (candidate, entry) in next {
+                found.entry(candidate).or_insert(entry);
+            }
         }
         if forced.is_none() && more_common_than == 0 && found.is_empty() {
             // A word no article has and no sound-alike neighbour: the typo may be in the first

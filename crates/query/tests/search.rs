@@ -428,6 +428,9 @@ fn a_word_the_index_holds_gets_one_edit_neighbours_and_sound_alikes() {
     articles.extend((0..10).map(|_| ("Xylophon", "Das Xylophonikus spielt.")));
     articles.push(("Englisch", "Premier Medvedev said."));
     articles.extend((0..6).map(|_| ("Russisch", "Premier Medwedew sagte.")));
+    articles.extend((0..2).map(|_| ("Zelensky", "Präsident Zelensky spricht.")));
+    articles.extend((0..3).map(|_| ("Selensky", "Präsident Selensky spricht.")));
+    articles.extend((0..6).map(|_| ("Selenskyj", "Präsident Selenskyj spricht.")));
     let (_dir, searcher) = index_of(&articles);
     let titles = |q: &str| -> HashSet<String> {
         let r = searcher.search(&SearchRequest::new(q).limit(50)).unwrap();
@@ -437,8 +440,10 @@ fn a_word_the_index_holds_gets_one_edit_neighbours_and_sound_alikes() {
     // `Bergsteiger` is in the index: `Bergsteller`, two edits away and sounding otherwise, is
     // another word.
     assert_eq!(titles("Bergsteiger"), set(&["Selten"]));
-    // A spelling a few articles use finds the sound-alike spelling of the others.
+    // A spelling a few articles use finds the sound-alike spelling of the others, also when a
+    // more common spelling is one edit away.
     assert_eq!(titles("Medvedev"), set(&["Englisch", "Russisch"]));
+    assert_eq!(titles("Zelensky"), set(&["Zelensky", "Selensky", "Selenskyj"]));
     // One that six articles use is a spelling of its own: one edit only.
     assert_eq!(titles("Xylofonikus"), set(&["Xylofon"]));
     // A word the index does not hold still reaches two edits.
