@@ -481,27 +481,18 @@ impl Compiler<'_> {
 
     /// A term in each of the fields, boosted per field, combined by [`fields_combined`].
     fn term_in_fields(&self, term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
-        // Only the fields that hold the term: a field without it adds nothing to the score,
-        // and every field more makes the search build and walk a bigger union (the corpus's
-        // articles have no lead; most words are in no title).
-        let mut per_field: Vec<Box<dyn Query>> = fields
+        term_query(term, &self.fields_holding(term, fields))
+    }
+
+    /// The fields of `fields` whose dictionaries hold `term` in some segment (a field without
+    /// it adds nothing to the score, and every field more makes the search build and walk a
+    /// bigger union: the corpus's articles have no lead; most words are in no title).
+    fn fields_holding(&self, term: &str, fields: &[(Field, f32)]) -> Vec<(Field, f32)> {
+        fields
             .iter()
-            .filter(|&&(field, _)| {
-                fields.len() == 1 || fuzzy::doc_freq(self.searcher, &[field], term) > 0
-            })
-            .map(|&(field, boost)| {
-                let q = TermQuery::new(
-                    Term::from_field_text(field, term),
-                    IndexRecordOption::WithFreqs,
-                );
-                boosted(Box::new(q), boost)
-            })
-            .collect();
-        match per_field.len() {
-            0 => Box::new(EmptyQuery),
-            1 => per_field.pop().expect("one"),
-            _ => fields_combined(per_field),
-        }
+            .filter(|&&(field, _)| fuzzy::doc_freq(self.searcher, &[field], term) > 0)
+            .copied()
+            .collect()
     }
 
     /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
@@ -514,8 +505,8 @@ impl Compiler<'_> {
     ) -> Box<dyn Query> {
         let a = &word.analysis;
         self.highlight.terms.insert(a.term.clone());
-        let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
-        let mut alternatives = vec![self.term_in_fields(&a.term, fields)];
+        let holding = self.fields_holding(&a.term, fields);
+        let mut alternatives = vec![term_query(&a.term, &holding)];
         if !a.parts.is_empty() && fuzzy != Some(0) {
             // The parts near each other (in any order): `Migrantenboote` finds "Migranten …
             // Booten", but not an article that has `Migranten` and `Boote` pages apart.
@@ -529,23 +520,21 @@ impl Compiler<'_> {
             let slop = PART_SLOP;
             // A compound the articles use is better found as itself: its parts near each other
             // (`Gefühl der Verantwortung` for `Verantwortungsgefühl`) count less then.
-            let boost = if fuzzy::doc_freq(self.searcher, &field_list, &a.term) > 0 {
-                PART_BOOST_HELD
-            } else {
-                PART_BOOST
-            };
+            let boost = if !holding.is_empty() { PART_BOOST_HELD } else { PART_BOOST };
             alternatives.push(boosted(self.near(&terms, fields, slop), boost));
         }
         if fuzzy != Some(0) {
             // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.
             for variant in verb_variants(&a.term) {
-                if fuzzy::doc_freq(self.searcher, &field_list, &variant) > 0 {
+                let holding = self.fields_holding(&variant, fields);
+                if !holding.is_empty() {
                     self.highlight.terms.insert(variant.clone());
-                    alternatives.push(boosted(self.term_in_fields(&variant, fields), MORPH_BOOST));
+                    alternatives.push(boosted(term_query(&variant, &holding), MORPH_BOOST));
                 }
             }
         }
         if fuzzy != Some(0) {
+            let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
             let key = (a.folded.clone(), a.term.clone(), field_list);
             let expansions = match (fuzzy, self.expansions.remove(&key)) {
                 (None, Some(prefetched)) => prefetched,
@@ -644,6 +633,23 @@ impl Compiler<'_> {
             }
         }
         out
+    }
+}
+
+/// A term in the given fields (each with its boost); nothing when there are none.
+fn term_query(term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
+    let mut per_field: Vec<Box<dyn Query>> = fields
+        .iter()
+        .map(|&(field, boost)| {
+            let q =
+                TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            boosted(Box::new(q), boost)
+        })
+        .collect();
+    match per_field.len() {
+        0 => Box::new(EmptyQuery),
+        1 => per_field.pop().expect("one"),
+        _ => fields_combined(per_field),
     }
 }
 
