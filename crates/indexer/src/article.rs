@@ -51,22 +51,35 @@ pub fn clean_line(text: &str) -> String {
 /// order are kept exactly, so what is indexed is what the source said.
 pub fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Unicode line and paragraph separators (and NEL) end lines too; left inside a text they
-    // break line-oriented consumers of the JSON output.
-    for line in text.split(['\n', '\u{2028}', '\u{2029}', '\u{85}']) {
+    let mut push = |line: &str| {
+        let line = line.trim();
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    };
+    let mut each_line = |line: &str| {
+        // Most lines have no control character (C0, DEL, or C1, whose UTF-8 starts with 0xC2
+        // as do NBSP and guillemets): taken as they are, without a copy.
+        if !line.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+            return push(line);
+        }
         let line: String = line
             .chars()
             .filter(|c| !c.is_control() || *c == '\t')
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(line);
+        push(&line);
+    };
+    // Unicode line and paragraph separators (and NEL) end lines too; left inside a text they
+    // break line-oriented consumers of the JSON output. Each is looked for on its own (a
+    // byte search), the set of four only when one is there.
+    if ['\u{2028}', '\u{2029}', '\u{85}'].iter().any(|&c| text.contains(c)) {
+        text.split(['\n', '\u{2028}', '\u{2029}', '\u{85}']).for_each(each_line);
+    } else {
+        text.split('\n').for_each(each_line);
     }
     out
 }
@@ -156,6 +169,41 @@ mod tests {
         ];
         for (url, slug) in cases {
             assert_eq!(url_slug(url).as_deref(), slug, "{url}");
+        }
+    }
+
+    /// The cleaning as it was written first, char by char: the reference of the fast paths.
+    fn clean_text_reference(text: &str) -> String {
+        let mut out = String::new();
+        for line in text.split(['\n', '\u{2028}', '\u{2029}', '\u{85}']) {
+            let line: String = line
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            let line = line.trim();
+            if !line.is_empty() {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(line);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn clean_text_is_the_char_by_char_cleaning(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Wort", "ä", "ß", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{8}", "\u{7f}",
+                "\u{85}", "\u{9f}", "\u{a0}", "«", "»", "\u{2028}", "\u{2029}", "\u{3000}",
+                "\u{200b}", "\u{feff}", "é", "😀", ".", "-",
+            ]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(clean_text(&text), clean_text_reference(&text));
         }
     }
 }
