@@ -60,7 +60,7 @@ pub fn clean_text(text: &str) -> String {
             out.push_str(line);
         }
     };
-    let mut each_line = |line: &str| {
+    let each_line = |line: &str| {
         // Most lines have no control character (C0, DEL, or C1, whose UTF-8 starts with 0xC2
         // as do NBSP and guillemets): taken as they are, without a copy.
         if !line.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
