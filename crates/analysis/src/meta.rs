@@ -15,7 +15,7 @@ use crate::{Error, Result, ANALYZER_VERSION};
 pub const META_FILE: &str = "presse.json";
 
 /// The on-disk format version of a presse index (schema and metadata layout).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What a presse index records about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

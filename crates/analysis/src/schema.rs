@@ -27,8 +27,6 @@ pub mod names {
     pub const DATE: &str = "date";
     /// The article's url.
     pub const URL: &str = "url";
-    /// The words of the url's slug (searched, not stored).
-    pub const SLUG: &str = "slug";
     /// The file the article was read from (plus `:line` for JSON lines).
     pub const PATH: &str = "path";
     /// The file the article was read from, for deleting a file's articles.
@@ -58,8 +56,6 @@ pub struct Fields {
     pub date: Field,
     /// See [`names::URL`].
     pub url: Field,
-    /// See [`names::SLUG`].
-    pub slug: Field,
     /// See [`names::PATH`].
     pub path: Field,
     /// See [`names::FILE`].
@@ -94,14 +90,6 @@ pub fn build_schema() -> Schema {
             .set_precision(DateTimePrecision::Seconds),
     );
     b.add_text_field(names::URL, STRING | STORED);
-    b.add_text_field(
-        names::SLUG,
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER_NAME)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        ),
-    );
     b.add_text_field(names::PATH, STORED);
     b.add_text_field(names::FILE, STRING);
     b.add_u64_field(names::FINGERPRINT, FAST);
@@ -122,7 +110,6 @@ impl Fields {
             author: f(names::AUTHOR)?,
             date: f(names::DATE)?,
             url: f(names::URL)?,
-            slug: f(names::SLUG)?,
             path: f(names::PATH)?,
             file: f(names::FILE)?,
             fingerprint: f(names::FINGERPRINT)?,

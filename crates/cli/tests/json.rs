@@ -93,6 +93,6 @@ fn stats_as_json() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["articles"], 30);
-    assert_eq!(v["format"], 3);
+    assert_eq!(v["format"], 2);
     assert_eq!(v["sources"].as_array().unwrap().len(), 14);
 }

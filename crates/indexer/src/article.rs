@@ -89,30 +89,6 @@ pub fn non_empty_line(text: &str) -> Option<String> {
     Some(clean_line(text)).filter(|s| !s.is_empty())
 }
 
-/// The words of a url's slug, the last segment of its path that holds words
-/// (`…/2021-01/corona-krise-lieferverzoegerung-eu-1.5175259.html` → `corona krise
-/// lieferverzoegerung eu`): editors write it as a second, keyword-rich headline. Separators become
-/// spaces (a slug's hyphens join words, not compounds), and numbers, ids and file extensions are
-/// dropped. `None` when the url has no such segment.
-pub fn url_slug(url: &str) -> Option<String> {
-    let path =
-        url.split_once("://").map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    path.rsplit('/').find_map(|segment| {
-        let segment = [".html", ".htm", ".php"]
-            .iter()
-            .find_map(|ext| segment.strip_suffix(ext))
-            .unwrap_or(segment);
-        let words: Vec<&str> = segment
-            .split(|c: char| !c.is_alphanumeric() && c != '%')
-            .filter(|w| w.chars().any(char::is_alphabetic) && !w.contains('%'))
-            .collect();
-        let letters: usize =
-            words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
-        (letters >= 3).then(|| words.join(" "))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,44 +108,6 @@ mod tests {
         assert_eq!(clean_text(raw), "Erster Absatz.\nZweiter Absatz.");
         assert_eq!(clean_text("schließ\u{8}en\tjetzt"), "schließen jetzt");
         assert_eq!(clean_text("Eins\u{2028}Zwei\u{85}Drei"), "Eins\nZwei\nDrei");
-    }
-
-    #[test]
-    fn url_slug_is_the_last_segment_with_words() {
-        let cases = [
-            (
-                "https://www.zeit.de/politik/2021-01/corona-krise-lieferverzoegerung-eu",
-                Some("corona krise lieferverzoegerung eu"),
-            ),
-            (
-                "https://www.sueddeutsche.de/wirtschaft/aktien-lockdown-1.5175259",
-                Some("aktien lockdown"),
-            ),
-            (
-                "https://www.tagesspiegel.de/berlin/kino-ueberpruefen/25911384.html",
-                Some("kino ueberpruefen"),
-            ),
-            (
-                "https://de.rt.com/inland/113820-thuringer-gericht-kippt/",
-                Some("thuringer gericht kippt"),
-            ),
-            ("https://www.rubikon.news//artikel/vernetzt-euch", Some("vernetzt euch")),
-            ("https://example.org/news/merkel_warnt?utm_source=feed#top", Some("merkel warnt")),
-            // Percent-encoded words are left out, the rest kept.
-            (
-                "https://www.pravda-tv.com/2021/02/alles-hollywood-oder-realita%cc%88t/",
-                Some("alles hollywood oder"),
-            ),
-            // No words: only the host, numbers, an id.
-            ("https://example.invalid/17", None),
-            ("https://www.zeit.de/", None),
-            ("https://www.zeit.de/2020/14/", None),
-            ("https://x.de/a1/b2", None),
-            ("", None),
-        ];
-        for (url, slug) in cases {
-            assert_eq!(url_slug(url).as_deref(), slug, "{url}");
-        }
     }
 
     /// The cleaning as it was written first, char by char: the reference of the fast paths.

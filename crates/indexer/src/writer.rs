@@ -284,9 +284,6 @@ impl Indexer {
             }
         }
         doc.add_text(f.body, &article.body);
-        if let Some(slug) = article.url.as_deref().and_then(crate::article::url_slug) {
-            doc.add_text(f.slug, slug);
-        }
         if let Some(date) = article.date {
             doc.add_date(f.date, DateTime::from_timestamp_secs(date.unix_timestamp()));
         }

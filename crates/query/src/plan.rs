@@ -1,9 +1,8 @@
 //! Syntax tree → tantivy query: the German ranking of presse.
 //!
 //! Every query word becomes a *group*: the disjunction (max, small tie-breaker) of
-//! - its exact term in title, lead, body and the url's slug (BM25, fields weighted
-//!   [`TITLE_BOOST`], [`LEAD_BOOST`], 1 and [`SLUG_BOOST`]; the best field counts whole, the
-//!   others at [`FIELD_TIE`]);
+//! - its exact term in title, lead and body (BM25, fields boosted [`TITLE_BOOST`] > [`LEAD_BOOST`]
+//!   > body; the best field counts whole, the others at [`FIELD_TIE`]);
 //! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
 //!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
@@ -34,11 +33,6 @@ use crate::QueryError;
 pub const TITLE_BOOST: f32 = 1.1;
 /// Weight of a lead match relative to the body.
 pub const LEAD_BOOST: f32 = 1.05;
-/// Weight of the url's slug words ([`presse_analysis::schema::names::SLUG`]): an editor's second,
-/// keyword-rich headline. Weighted low: it helps headline-like queries (dev queries 0.922 →
-/// 0.925, pairs 0.617 → 0.630) but not words drawn from the whole text (synthetic queries 0.813
-/// → 0.812; at 0.5 and 0.75: 0.809 and 0.805).
-pub const SLUG_BOOST: f32 = 0.25;
 /// A word found in several fields scores its best field plus this share of each other field's
 /// score (a word in title and body counts more than in one of them, but not twice).
 pub const FIELD_TIE: f32 = 0.5;
@@ -363,12 +357,7 @@ impl Compiler<'_> {
     fn text_fields(&self, scope: Option<Scope>) -> Vec<(Field, f32)> {
         let f = self.fields;
         match scope {
-            None => vec![
-                (f.title, TITLE_BOOST),
-                (f.lead, LEAD_BOOST),
-                (f.body, 1.0),
-                (f.slug, SLUG_BOOST),
-            ],
+            None => vec![(f.title, TITLE_BOOST), (f.lead, LEAD_BOOST), (f.body, 1.0)],
             Some(Scope::Title) => vec![(f.title, 1.0)],
             Some(Scope::Lead) => vec![(f.lead, 1.0)],
             Some(Scope::Caption) => vec![(f.caption, 1.0)],
