@@ -579,19 +579,3 @@ fn coordination_holds_in_a_segment_without_one_of_the_words() {
     assert_eq!(r.hits[0].title, "Beide");
     assert_eq!(r.hits[1].title, "Nur Alpha");
 }
-
-#[test]
-fn a_kicker_above_the_headline_is_searched_as_the_lead() {
-    let (_dir, searcher) = index_of(&[
-        ("Corona-Krise soll ausgenutzt werden\nWeltwirtschaftsforum: Digitale Identität", "Text."),
-        ("Weltwirtschaftsforum tagt\n", "Ohne Identität."),
-    ]);
-    let r = searcher.search(&SearchRequest::new("Weltwirtschaftsforum")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
-    assert_eq!(titles.len(), 2);
-    assert!(titles.contains(&"Weltwirtschaftsforum: Digitale Identität"), "{titles:?}");
-    assert!(titles.contains(&"Weltwirtschaftsforum tagt"), "{titles:?}");
-    let r = searcher.search(&SearchRequest::new("lead:ausgenutzt")).unwrap();
-    assert_eq!(r.hits.len(), 1);
-    assert_eq!(r.hits[0].title, "Weltwirtschaftsforum: Digitale Identität");
-}

@@ -80,29 +80,14 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// A headline of several lines is a kicker (the lines above, *Dachzeile*) and the headline
-/// proper (the last line): `"Corona-Krise soll ausgenutzt werden\nWeltwirtschaftsforum: …"`.
-/// Returns the kicker, if any, and the title, each on one line.
-fn split_kicker(header: &str) -> (Option<String>, String) {
-    let lines: Vec<&str> = header.lines().filter(|l| !clean_line(l).is_empty()).collect();
-    match lines.split_last() {
-        Some((last, above)) if !above.is_empty() => {
-            (Some(clean_line(&above.join(" "))), clean_line(last))
-        }
-        _ => (None, clean_line(header)),
-    }
-}
-
 /// Maps one JSON value to an article. `fallback_id` is used when there is no url.
 pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mapped, String> {
     let Value::Object(obj) = value else {
         return Err(format!("expected a JSON object, found {}", kind(value)));
     };
     let mut notes = Vec::new();
-    let (kicker, title) = match text_of(obj, keys::TITLE, " ", &mut notes) {
-        Some(t) => split_kicker(&t),
-        None => (None, String::new()),
-    };
+    let title =
+        text_of(obj, keys::TITLE, " ", &mut notes).map(|t| clean_line(&t)).unwrap_or_default();
     let body =
         text_of(obj, keys::BODY, "\n", &mut notes).map(|t| clean_text(&t)).unwrap_or_default();
     if title.is_empty() && body.is_empty() {
@@ -115,10 +100,6 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
     let lead = text_of(obj, keys::LEAD, "\n", &mut notes)
         .map(|t| clean_text(&t))
         .filter(|t| !t.is_empty());
-    let lead = match (kicker, lead) {
-        (Some(k), Some(l)) => Some(format!("{k}\n{l}")),
-        (k, l) => k.or(l),
-    };
     let caption = text_of(obj, keys::CAPTION, " ", &mut notes).and_then(|t| non_empty_line(&t));
     let source = text_of(obj, keys::SOURCE, ", ", &mut notes)
         .and_then(|t| non_empty_line(&t))
@@ -157,26 +138,6 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn a_headline_of_several_lines_is_kicker_and_title() {
-        let mapped =
-            |v: Value| map_value(&v, "k.jsonl:1", "k.jsonl:1".into()).unwrap().article.unwrap();
-        let a = mapped(
-            json!({"header": "Corona-Krise soll ausgenutzt werden\n \nWeltwirtschaftsforum: \
-            Alle  Menschen\n", "article": "Text."}),
-        );
-        assert_eq!(a.title, "Weltwirtschaftsforum: Alle Menschen");
-        assert_eq!(a.lead.as_deref(), Some("Corona-Krise soll ausgenutzt werden"));
-        // A lead of its own comes after the kicker.
-        let a = mapped(json!({"header": "»Labortheorie« erhärtet:\r\nNach Corona bald Ebola?",
-            "teaser": "Die Spur führt nach Wuhan.", "article": "Text."}));
-        assert_eq!(a.title, "Nach Corona bald Ebola?");
-        assert_eq!(a.lead.as_deref(), Some("»Labortheorie« erhärtet:\nDie Spur führt nach Wuhan."));
-        // One line (blank lines around it do not count) is the title, whole.
-        let a = mapped(json!({"header": "\n  Merkel warnt \n\n", "article": "Text."}));
-        assert_eq!((a.title.as_str(), a.lead), ("Merkel warnt", None));
-    }
 
     #[test]
     fn fang_covid_keys() {
