@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Corpus-scale benchmark of presse, with a plain-tantivy baseline measured in the same run.
-#   benches/corpus.sh            the corpus (1x) and a 10x copy (distinct urls)
-#   benches/corpus.sh --quick    the corpus only
+#   benches/corpus.sh            the corpus (1x), the corpus as a directory of JSON files (full
+#                                index, unchanged re-run, re-run with 100 files added) and a 10x
+#                                copy (distinct urls)
+#   benches/corpus.sh --quick    the corpus (1x) only
 #   benches/corpus.sh --lucene   also Lucene on the corpus, in the same run (benches/lucene.sh;
 #                                sets itself up from PyPI the first time, kept in
 #                                $PRESSE_LUCENE_DIR, default /tmp/presse-lucene)
@@ -88,6 +90,33 @@ times.sort()
 print(f"p50 {times[len(times)//2]:.1f} ms over {len(qs)} queries")
 PY
 if ! $quick; then
+  # A directory of one JSON file per article (the upstream layout): a full index, a re-run on
+  # the unchanged directory (incremental: nothing to read), and a re-run after adding 100 files.
+  python3 "$shared/corpus/explode.py" "$work/dir" --format json >/dev/null
+  files=$(find "$work/dir" -type f | wc -l)
+  read -r d_wall d_rss < <(measure presse-dir "$bin/presse" index "$work/dir" --index "$work/presse-dir" --quiet)
+  read -r n_wall n_rss < <(measure presse-dir-noop "$bin/presse" index "$work/dir" --index "$work/presse-dir" --quiet)
+  articles() { "$bin/presse" stats --index "$work/presse-dir" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['articles'])"; }
+  before=$(articles)
+  python3 - "$corpus" "$work/dir/added" <<'PY'
+import gzip, json, os, sys
+os.makedirs(sys.argv[2])
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f:
+    for i, line in zip(range(100), f):
+        r = json.loads(line)
+        r["url"] += "#added"
+        with open(os.path.join(sys.argv[2], f"{i}.json"), "w", encoding="utf-8") as out:
+            json.dump(r, out, ensure_ascii=False)
+PY
+  read -r a_wall a_rss < <(measure presse-dir-add "$bin/presse" index "$work/dir" --index "$work/presse-dir" --quiet)
+  after=$(articles)
+  echo "[directory] $files files (explode.py --format json)"
+  echo "  full index:             ${d_wall} s, peak RSS $((d_rss / 1024)) MiB"
+  echo "  re-run, unchanged:      ${n_wall} s, peak RSS $((n_rss / 1024)) MiB"
+  echo "  re-run, 100 files added: ${a_wall} s, peak RSS $((a_rss / 1024)) MiB ($before -> $after articles)"
+  [ "$((after - before))" -eq 100 ] || { echo "corpus.sh: 100 files added $((after - before)) articles" >&2; exit 1; }
+  rm -rf "$work/dir" "$work/presse-dir"
+
   python3 "$shared/corpus/explode.py" "$work/x10" --format jsonl --copies 10 >/dev/null
   run_size 10x "$work/x10/corpus.jsonl"
   python3 -c "import sys; a=float(open(sys.argv[1]).read()); b=float(open(sys.argv[2]).read()); print(f'10x / 1x presse wall time: {b/a:.2f}')" "$work/presse-1x.wall" "$work/presse-10x.wall"

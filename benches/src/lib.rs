@@ -3,6 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// Every benchmark binary allocates with mimalloc, as the `presse` binary does, so that
+/// presse and the plain-tantivy baseline are measured with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The workspace's `fixtures/articles`.
 pub fn fixture_articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/articles")

@@ -13,6 +13,12 @@ use clap::Parser;
 use args::{Args, Command};
 use exit::Exit;
 
+/// mimalloc, not the system's malloc: glibc kept the memory of flushed index segments in its
+/// per-thread arenas, so indexing a large archive peaked past 1 GiB (see the README's
+/// performance section); mimalloc returns it, and indexes 10–18 % faster.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match &args.command {
