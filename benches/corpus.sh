@@ -75,7 +75,7 @@ done
 # The machine's speed of the hour: plain tantivy (BM25 over title and body, best 10, stored
 # documents read) over the same queries, on the baseline index.
 printf '    %-12s ' "baseline"; "$bin/baseline-latency" "$work/baseline-1x" "$shared/eval/queries-dev.jsonl" 5 | tee "$work/latency-baseline.txt"
-python3 -c "import re,sys; p50=lambda f: float(re.search(r'p50 ([0-9.]+)', open(f).read()).group(1)); print(f'    presse / baseline p50 (dev queries): {p50(sys.argv[1])/p50(sys.argv[2]):.1f}')" "$work/latency-queries-dev.txt" "$work/latency-baseline.txt"
+python3 -c "import re,sys; p50=lambda f, k: float(re.search(k + r' ([0-9.]+)', open(f).read()).group(1)); a, b = sys.argv[1:]; print(f'    presse / baseline p50 (dev queries): {p50(a, \": p50\")/p50(b, \": p50\"):.1f}, best p50 {p50(a, \"best p50\")/p50(b, \"best p50\"):.1f}')" "$work/latency-queries-dev.txt" "$work/latency-baseline.txt"
 printf '    end to end, one process per query: '
 python3 - "$bin/presse" "$work/presse-1x" "$shared/eval/queries-dev.jsonl" <<'PY'
 import json, subprocess, sys, time

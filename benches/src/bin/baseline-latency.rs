@@ -53,6 +53,5 @@ fn main() {
             assert!(hits <= 10);
         }
     }
-    times.sort_by(f64::total_cmp);
     println!("{}", presse_benches::latency_line(&times, queries.len(), rounds));
 }

@@ -34,6 +34,7 @@ pub mod meta;
 pub mod schema;
 pub mod stem;
 pub mod stopwords;
+pub mod vocabulary;
 
 pub use analyzer::{
     analyse_text, walk_words, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis,
@@ -41,6 +42,7 @@ pub use analyzer::{
 };
 pub use meta::IndexMeta;
 pub use schema::{build_schema, fingerprint, Fields};
+pub use vocabulary::Vocabulary;
 
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
@@ -71,6 +73,14 @@ pub enum Error {
         found: String,
         /// What this build needs.
         expected: String,
+    },
+    /// The index's vocabulary could not be written.
+    #[error("{path}: cannot write the vocabulary: {reason}")]
+    Vocabulary {
+        /// The file or index directory.
+        path: String,
+        /// The cause.
+        reason: String,
     },
     /// The index metadata file could not be read or written.
     #[error("{path}: {source}")]

@@ -181,3 +181,43 @@ fn incremental_runs_read_only_what_changed() {
     let v = env.search_json("\"Janssen\"", &[]);
     assert_eq!(v["total_hits"], 0, "the removed file's article is no longer found");
 }
+
+/// The vocabulary files in an index directory.
+fn vocabularies(env: &Env) -> Vec<String> {
+    std::fs::read_dir(env.index())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("vocabulary-") && n.ends_with(".fst"))
+        .collect()
+}
+
+#[test]
+fn every_run_leaves_one_vocabulary_of_the_segments_it_committed() {
+    let env = Env::new();
+    let stats = |env: &Env| -> serde_json::Value {
+        let out = env.presse().args(["stats", "--json", "--index"]).arg(env.index()).output();
+        serde_json::from_slice(&out.unwrap().stdout).unwrap()
+    };
+    env.index_cmd(&fixtures().join("articles/seed.txt")).assert().success();
+    let first = vocabularies(&env);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let s = stats(&env);
+    assert!(s["vocabulary_terms"].as_u64().is_some_and(|n| n > 50), "{s}");
+    // Nothing new: the vocabulary stays.
+    env.index_cmd(&fixtures().join("articles/seed.txt")).assert().success();
+    assert_eq!(vocabularies(&env), first);
+    // New articles, a new segment: a new vocabulary replaces the old one.
+    env.index_cmd(&fixtures().join("articles/txt")).assert().success();
+    let second = vocabularies(&env);
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_ne!(second, first);
+    let s = stats(&env);
+    assert!(s["vocabulary_terms"].as_u64().is_some(), "{s}");
+    assert!(s["segments"].as_u64().is_some_and(|n| n >= 1), "{s}");
+    // A vocabulary that is gone changes nothing but speed: stats say so.
+    std::fs::remove_file(env.index().join(&second[0])).unwrap();
+    let out = env.presse().args(["stats", "--index"]).arg(env.index()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("(no vocabulary: typo search walks each segment"), "{text}");
+    env.presse().args(["search", "Lawrov", "--index"]).arg(env.index()).assert().success();
+}

@@ -472,6 +472,18 @@ impl Indexer {
         })
     }
 
+    /// Closes the writer and writes the index's vocabulary (the body terms of all segments in
+    /// one dictionary, which typo search walks instead of one dictionary per segment; see
+    /// [`presse_analysis::vocabulary`]) unless the index has one for its segments already.
+    /// Returns whether it wrote one. What was committed stands whatever this returns; merges
+    /// still running are abandoned, as when the indexer is dropped. An indexer dropped without
+    /// `finish` leaves the vocabulary as it was: searches stay right, typo search slower.
+    pub fn finish(self) -> Result<bool> {
+        let (index, dir, body) = (self.index.clone(), self.dir.clone(), self.fields.body);
+        drop(self);
+        Ok(presse_analysis::Vocabulary::write(&index, &dir, body)?)
+    }
+
     /// Commits what was added: it is then durable and visible to searchers.
     pub fn commit(&mut self) -> Result<()> {
         commit_with_state(self.writer.get_mut().unwrap_or_else(|e| e.into_inner()), &self.state)

@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 use presse_analysis::compound::Lexicon;
 use presse_analysis::stem::GermanStemmer;
+use presse_analysis::Vocabulary;
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
@@ -229,11 +230,21 @@ pub struct Expansion {
 
 /// The expansions of a query word with folded form `folded` and term (stem) `term`; none when
 /// the term is common in the index.
-pub fn expand(searcher: &Searcher, fields: &[Field], folded: &str, term: &str) -> Vec<Expansion> {
+///
+/// `vocabulary`, when the index has one for the searcher's segments, stands in for the
+/// segments' body dictionaries: the same terms and document frequencies, walked once.
+pub fn expand(
+    searcher: &Searcher,
+    vocabulary: Option<&Vocabulary>,
+    fields: &[Field],
+    folded: &str,
+    term: &str,
+) -> Vec<Expansion> {
     let Some(df) = expansion_floor(searcher, fields, folded, term) else {
         return Vec::new();
     };
-    let mut expansions = expand_within(searcher, fields, folded, term, None, df);
+    let dictionaries = Dictionaries { searcher, vocabulary };
+    let mut expansions = expand_within(dictionaries, fields, folded, term, None, df);
     expansions.retain(|e| e.doc_freq > df);
     expansions
 }
@@ -261,22 +272,32 @@ pub fn expansion_floor(
 /// The expansions within `distance` edits (1 or 2) whatever the term's frequency (`wort~2`).
 pub fn expand_forced(
     searcher: &Searcher,
+    vocabulary: Option<&Vocabulary>,
     fields: &[Field],
     folded: &str,
     term: &str,
     distance: u8,
 ) -> Vec<Expansion> {
-    expand_within(searcher, fields, folded, term, Some(distance.clamp(1, 2)), 0)
+    let dictionaries = Dictionaries { searcher, vocabulary };
+    expand_within(dictionaries, fields, folded, term, Some(distance.clamp(1, 2)), 0)
+}
+
+/// Where the index's terms are looked up: the segments, and the vocabulary if there is one.
+#[derive(Clone, Copy)]
+struct Dictionaries<'a> {
+    searcher: &'a Searcher,
+    vocabulary: Option<&'a Vocabulary>,
 }
 
 fn expand_within(
-    searcher: &Searcher,
+    dictionaries: Dictionaries<'_>,
     fields: &[Field],
     folded: &str,
     term: &str,
     forced: Option<u8>,
     more_common_than: u64,
 ) -> Vec<Expansion> {
+    let searcher = dictionaries.searcher;
     // The edit budget goes by the length of what is compared: the stem for index terms (a
     // short stem of a long word, `turbin` of `Turbinen`, gets the short word's budget), the
     // folded word for the lexicon.
@@ -324,7 +345,7 @@ fn expand_within(
             let automaton = FirstLetter::new(&dfa, term, letters);
             // Terms found again at two edits keep their one-edit distance.
             let mut next = HashMap::new();
-            walk(searcher, &walked, &automaton, term, phonetic, &mut next);
+            walk(dictionaries, &walked, &automaton, term, phonetic, &mut next);
             for (candidate, entry) in next {
                 found.entry(candidate).or_insert(entry);
             }
@@ -333,7 +354,8 @@ fn expand_within(
             // A word no article has and no sound-alike neighbour: the typo may be in the first
             // letter (`ockdown`, `oLckdown`), so one edit anywhere.
             let dfa = builder(1).build_dfa(term);
-            walk(searcher, &walked, &FirstLetter::anywhere(&dfa), term, phonetic, &mut found);
+            let anywhere = FirstLetter::anywhere(&dfa);
+            walk(dictionaries, &walked, &anywhere, term, phonetic, &mut found);
         }
         if walked.len() < fields.len() {
             for (candidate, (_, df)) in found.iter_mut() {
@@ -357,31 +379,40 @@ fn expand_within(
 }
 
 /// Adds to `found` the terms of the `walked` fields' dictionaries that `automaton` accepts,
-/// with their edit distance and document frequency (summed over segments).
+/// with their edit distance and document frequency (summed over segments): from the
+/// vocabulary when it holds the walked field, else from each segment's dictionary.
 fn walk(
-    searcher: &Searcher,
+    dictionaries: Dictionaries<'_>,
     walked: &[Field],
     automaton: &FirstLetter<'_>,
     term: &str,
     phonetic: bool,
     found: &mut HashMap<String, (u8, u64)>,
 ) {
-    for reader in searcher.segment_readers() {
+    let mut add = |candidate: &[u8], df: u64| {
+        let Ok(candidate) = std::str::from_utf8(candidate) else { return };
+        if candidate == term {
+            return;
+        }
+        let Some(dist) = distance_of(automaton.dfa, candidate) else { return };
+        if !accept(dist, phonetic, candidate, term) {
+            return;
+        }
+        found.entry(candidate.to_string()).or_insert((dist, 0)).1 += df;
+    };
+    if let Some(vocabulary) = dictionaries.vocabulary.filter(|v| walked == [v.field()]) {
+        let mut stream = fst::IntoStreamer::into_stream(vocabulary.map().search(automaton));
+        while let Some((key, df)) = fst::Streamer::next(&mut stream) {
+            add(key, df);
+        }
+        return;
+    }
+    for reader in dictionaries.searcher.segment_readers() {
         for &field in walked {
             let Ok(inv) = reader.inverted_index(field) else { continue };
             let Ok(mut stream) = inv.terms().search(automaton).into_stream() else { continue };
             while stream.advance() {
-                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                if candidate == term {
-                    continue;
-                }
-                let Some(dist) = distance_of(automaton.dfa, candidate) else { continue };
-                if !accept(dist, phonetic, candidate, term) {
-                    continue;
-                }
-                let df = stream.value().doc_freq as u64;
-                let e = found.entry(candidate.to_string()).or_insert((dist, 0));
-                e.1 += df;
+                add(stream.key(), u64::from(stream.value().doc_freq));
             }
         }
     }

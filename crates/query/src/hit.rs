@@ -154,4 +154,10 @@ pub struct IndexStats {
     pub analyzer: String,
     /// When the index was last committed (RFC 3339, UTC).
     pub updated: Option<String>,
+    /// Segments (tantivy's parts of the index, each with its own term dictionaries).
+    pub segments: u64,
+    /// Terms of the index's vocabulary, which typo search walks instead of each segment's
+    /// dictionary; `None` when the index has no vocabulary for its segments (`presse index`
+    /// writes one).
+    pub vocabulary_terms: Option<u64>,
 }

@@ -42,10 +42,10 @@ mod snippet;
 mod snippet_props;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use presse_analysis::{meta::IndexMeta, register, Fields};
+use presse_analysis::{meta::IndexMeta, register, Fields, Vocabulary};
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::TermQuery;
@@ -103,6 +103,28 @@ struct Inner {
     reader: IndexReader,
     fields: Fields,
     dir: PathBuf,
+    /// The index directory as opened, for the files tantivy does not manage.
+    raw: MmapDirectory,
+    /// The vocabulary of the body terms for the searcher generation it was looked up for (none
+    /// when the index has none for that generation's segments).
+    vocabulary: Mutex<Option<(u64, Option<Arc<Vocabulary>>)>>,
+}
+
+impl Inner {
+    /// The index's vocabulary for `searcher`'s segments, opened once per searcher generation.
+    fn vocabulary(&self, searcher: &tantivy::Searcher) -> Option<Arc<Vocabulary>> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.vocabulary.lock().unwrap_or_else(|e| e.into_inner());
+        match &*cached {
+            Some((g, v)) if *g == generation => v.clone(),
+            _ => {
+                let v = Vocabulary::open(&self.raw, &self.index, searcher, self.fields.body)
+                    .map(Arc::new);
+                *cached = Some((generation, v.clone()));
+                v
+            }
+        }
+    }
 }
 
 /// An open presse index. Cheap to clone (clones share the index), `Send + Sync`; it picks up
@@ -135,6 +157,7 @@ impl Searcher {
             return Err(no_index());
         }
         IndexMeta::check(dir).map_err(|e| QueryError::Incompatible(e.to_string()))?;
+        let raw = mmap.clone();
         let index = Index::open(mmap).map_err(|e| io_error(dir, e))?;
         register(&index);
         let fields = Fields::from_schema(&index.schema())
@@ -144,7 +167,9 @@ impl Searcher {
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()
             .map_err(|e| io_error(dir, e))?;
-        Ok(Searcher { inner: Arc::new(Inner { index, reader, fields, dir: dir.to_path_buf() }) })
+        let dir = dir.to_path_buf();
+        let vocabulary = Mutex::new(None);
+        Ok(Searcher { inner: Arc::new(Inner { index, reader, fields, dir, raw, vocabulary }) })
     }
 
     /// The index directory.
@@ -171,7 +196,8 @@ impl Searcher {
             return Err(QueryError::NoWords);
         }
         let searcher = inner.reader.searcher();
-        let plan = plan::compile(&searcher, &inner.fields, &clauses, request)?;
+        let vocabulary = || inner.vocabulary(&searcher);
+        let plan = plan::compile(&searcher, &vocabulary, &inner.fields, &clauses, request)?;
         let relevance = request.sort == Sort::Relevance;
         let keep = request.offset + request.limit;
         let collector = rank::RankCollector {
@@ -352,6 +378,8 @@ impl Searcher {
             format: meta.format,
             analyzer: meta.analyzer,
             updated,
+            segments: searcher.segment_readers().len() as u64,
+            vocabulary_terms: inner.vocabulary(&searcher).map(|v| v.len() as u64),
         })
     }
 

@@ -15,7 +15,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use presse_analysis::{analyse_text, AnalysedWord, Fields, WordAnalyzer};
+use std::sync::Arc;
+
+use presse_analysis::{analyse_text, AnalysedWord, Fields, Vocabulary, WordAnalyzer};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
@@ -165,6 +167,8 @@ impl Highlight {
 
 struct Compiler<'a> {
     searcher: &'a Searcher,
+    /// The index's vocabulary for typo search, opened when a word first needs it.
+    vocabulary: &'a (dyn Fn() -> Option<Arc<Vocabulary>> + Sync),
     fields: &'a Fields,
     highlight: Highlight,
     drop_stop_words: bool,
@@ -176,14 +180,20 @@ struct Compiler<'a> {
 type ExpansionKey = (String, String, Vec<Field>);
 
 /// Compiles parsed clauses and the request's filters.
+///
+/// `vocabulary` opens the index's vocabulary for the searcher's segments
+/// ([`presse_analysis::vocabulary`]), if it has one; it is called only when a word needs typo
+/// expansion.
 pub fn compile(
     searcher: &Searcher,
+    vocabulary: &(dyn Fn() -> Option<Arc<Vocabulary>> + Sync),
     fields: &Fields,
     clauses: &[Clause],
     request: &SearchRequest,
 ) -> Result<Plan, QueryError> {
     let mut c = Compiler {
         searcher,
+        vocabulary,
         fields,
         highlight: Highlight::default(),
         drop_stop_words: has_content_word(clauses),
@@ -345,10 +355,12 @@ impl Compiler<'_> {
             return;
         }
         let searcher = self.searcher;
+        let vocabulary = (self.vocabulary)();
+        let vocabulary = vocabulary.as_deref();
         let done = crate::segments::on_two_threads(
             &jobs,
             || (),
-            |_, key| fuzzy::expand(searcher, &key.2, &key.0, &key.1),
+            |_, key| fuzzy::expand(searcher, vocabulary, &key.2, &key.0, &key.1),
         );
         self.expansions.extend(jobs.into_iter().zip(done));
     }
@@ -538,8 +550,15 @@ impl Compiler<'_> {
             let key = (a.folded.clone(), a.term.clone(), field_list);
             let expansions = match (fuzzy, self.expansions.remove(&key)) {
                 (None, Some(prefetched)) => prefetched,
-                (None, None) => fuzzy::expand(self.searcher, &key.2, &a.folded, &a.term),
-                (Some(n), _) => fuzzy::expand_forced(self.searcher, &key.2, &a.folded, &a.term, n),
+                (None, None) => {
+                    let vocabulary = (self.vocabulary)();
+                    fuzzy::expand(self.searcher, vocabulary.as_deref(), &key.2, &a.folded, &a.term)
+                }
+                (Some(n), _) => {
+                    let vocabulary = (self.vocabulary)();
+                    let v = vocabulary.as_deref();
+                    fuzzy::expand_forced(self.searcher, v, &key.2, &a.folded, &a.term, n)
+                }
             };
             for e in expansions {
                 self.highlight.terms.insert(e.term.clone());

@@ -579,3 +579,50 @@ fn coordination_holds_in_a_segment_without_one_of_the_words() {
     assert_eq!(r.hits[0].title, "Beide");
     assert_eq!(r.hits[1].title, "Nur Alpha");
 }
+
+#[test]
+fn typo_search_finds_the_same_with_the_vocabulary_as_segment_by_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    // Runs of one thread: a segment each, so that the vocabulary merges dictionaries.
+    let mut indexer = presse_indexer::IndexerBuilder::new().threads(1).open(&index).unwrap();
+    indexer.index_paths(&[fixtures().join("seed.txt")], &|_| {}).unwrap();
+    indexer.index_paths(&[fixtures().join("corpus-sample.jsonl")], &|_| {}).unwrap();
+    indexer.index_paths(&[fixtures().join("txt")], &|_| {}).unwrap();
+    // Dropped without `finish`: no vocabulary.
+    drop(indexer);
+    let queries = [
+        "Cybersicherhiet",
+        "Lavrov",
+        "Lawrov Mechanissmus",
+        "Lavrov Mechanissmus Cybersicherhiet",
+        "Nawalni",
+        "Kiewr~2",
+        "Impfstof Zulasung",
+        "Corona-Krize",
+    ];
+    let run = |searcher: &Searcher| -> Vec<Vec<(String, u32)>> {
+        queries
+            .iter()
+            .map(|q| match searcher.search(&SearchRequest::new(*q)) {
+                Ok(r) => r.hits.iter().map(|h| (h.id.clone(), h.score.to_bits())).collect(),
+                Err(_) => Vec::new(),
+            })
+            .collect()
+    };
+    let searcher = Searcher::open(&index).unwrap();
+    let stats = searcher.stats().unwrap();
+    assert!(stats.segments >= 2, "{} segments", stats.segments);
+    assert_eq!(stats.vocabulary_terms, None);
+    let walked = run(&searcher);
+    assert!(walked.iter().filter(|hits| !hits.is_empty()).count() >= 5, "{walked:?}");
+    drop(searcher);
+    let indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
+    assert!(indexer.finish().unwrap(), "a vocabulary is written");
+    let searcher = Searcher::open(&index).unwrap();
+    let terms = searcher.stats().unwrap().vocabulary_terms.expect("the vocabulary is used");
+    assert!(terms > 1000, "{terms} terms");
+    assert_eq!(run(&searcher), walked, "the same hits and scores");
+    // Up to date: not written again.
+    assert!(!presse_indexer::IndexerBuilder::new().open(&index).unwrap().finish().unwrap());
+}

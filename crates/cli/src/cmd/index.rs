@@ -50,7 +50,10 @@ pub fn run(args: &IndexArgs) -> Result<Exit> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    drop(indexer);
+    if let Err(e) = indexer.finish() {
+        // The index is complete; without a vocabulary only typo search is slower.
+        eprintln!("presse: warning: {e}; typo search walks each segment instead");
+    }
     if !args.quiet {
         for p in &report.problems {
             let kind = if p.skipped { "warning" } else { "note" };

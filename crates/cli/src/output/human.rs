@@ -154,6 +154,19 @@ pub fn stats(out: &mut impl Write, s: &IndexStats) -> Result<()> {
     writeln!(out, "size:      {:.1} MB", s.size_bytes as f64 / 1e6)?;
     writeln!(out, "format:    {} (analyser {})", s.format, s.analyzer)?;
     writeln!(out, "updated:   {}", s.updated.as_deref().unwrap_or("unknown"))?;
+    match s.vocabulary_terms {
+        Some(terms) => writeln!(
+            out,
+            "segments:  {} (vocabulary of {terms} terms for typo search)",
+            s.segments
+        )?,
+        None => writeln!(
+            out,
+            "segments:  {} (no vocabulary: typo search walks each segment; `presse index` \
+             writes one)",
+            s.segments
+        )?,
+    }
     writeln!(out, "sources:   {}", s.sources.len())?;
     for c in &s.sources {
         writeln!(out, "  {:>8}  {}", c.count, c.value)?;
