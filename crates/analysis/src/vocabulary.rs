@@ -7,16 +7,20 @@
 //! 400,000 articles, whose segments hold mostly the same words. The vocabulary is walked once.
 //!
 //! The indexer writes it after its last commit ([`Vocabulary::write`]), as
-//! `vocabulary-<hash of the segment ids>.fst`; the file also lists the segments it was built
-//! from. A searcher opens the file named after its own segments ([`Vocabulary::open`]) and so
-//! uses a vocabulary only while the index has exactly the segments it was built from; after
-//! another commit or a merge it walks the segments' dictionaries, as without a vocabulary,
-//! until the next `presse index` writes a new one. The vocabulary is derived data: deleting it
-//! changes no result, only the time typo search takes.
+//! `vocabulary-<hash of the segment ids>.fst`, a file that also lists the segments it was built
+//! from (the index holds one vocabulary at a time). A searcher uses it while the index still
+//! has all those segments ([`Vocabulary::open`]), and walks the dictionaries of the segments
+//! added since one by one ([`Vocabulary::covers`]): the results are the same. A merge of
+//! covered segments retires it until the next `presse index` writes a new one. The indexer
+//! writes a new vocabulary only when the segments it does not cover hold more than an eighth of
+//! the index's articles ([`REBUILD_SHARE`]), so that adding a few files to a large archive does
+//! not rebuild it. The vocabulary is derived data: deleting it changes no result, only the time
+//! typo search takes.
 //!
 //! Layout: the length of a JSON header (8 bytes, little endian), the header, then the FST of
 //! [`fst::Map`] (term bytes → document frequency).
 
+use std::collections::HashSet;
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::{BufWriter, Write};
@@ -38,19 +42,23 @@ struct Header {
     segments: Vec<String>,
 }
 
-/// The terms of one field over all segments of an index, with their summed document
+/// The index's articles in segments the vocabulary does not cover, as a share of all of them,
+/// above which [`Vocabulary::write`] writes a new one.
+pub const REBUILD_SHARE: f64 = 1.0 / 8.0;
+
+/// The terms of one field over the segments of an index, with their summed document
 /// frequencies (see the [module documentation](self)).
 pub struct Vocabulary {
-    header: Header,
     field: Field,
+    covered: HashSet<String>,
     map: fst::Map<OwnedBytes>,
 }
 
 impl std::fmt::Debug for Vocabulary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Vocabulary")
-            .field("field", &self.header.field)
-            .field("segments", &self.header.segments.len())
+            .field("field", &self.field)
+            .field("segments", &self.covered.len())
             .field("terms", &self.map.len())
             .finish()
     }
@@ -80,9 +88,10 @@ fn is_vocabulary_file(name: &str) -> bool {
 
 impl Vocabulary {
     /// Writes the vocabulary of `field` over the segments `index` has now into `dir` (the
-    /// index's directory), unless it is there already, and removes the vocabularies of other
-    /// segments. Returns whether it wrote one. Call it when no writer is committing (the
-    /// indexer does, after its last commit).
+    /// index's directory) and removes the older one, unless the older one still serves: its
+    /// segments are all in the index and those it does not cover hold at most
+    /// [`REBUILD_SHARE`] of the articles. Returns whether it wrote one. Call it when no writer
+    /// is committing (the indexer does, after its last commit).
     pub fn write(index: &Index, dir: &Path, field: Field) -> Result<bool> {
         let fail = |path: &Path, reason: String| Error::Vocabulary {
             path: path.display().to_string(),
@@ -92,12 +101,24 @@ impl Vocabulary {
         let searcher = reader.searcher();
         let field_name = index.schema().get_field_name(field).to_string();
         let segments = segment_ids(&searcher);
-        let name = file_name(&field_name, &segments);
-        let path = dir.join(&name);
-        if segments.is_empty() || path.exists() {
-            remove_others(dir, &name);
+        if segments.is_empty() {
+            remove_others(dir, "");
             return Ok(false);
         }
+        if let Some(current) = Vocabulary::read(dir, None, index, &searcher, field) {
+            let (mut uncovered, mut all) = (0u64, 0u64);
+            for reader in searcher.segment_readers() {
+                all += u64::from(reader.max_doc());
+                if !current.covers(&reader.segment_id().uuid_string()) {
+                    uncovered += u64::from(reader.max_doc());
+                }
+            }
+            if uncovered as f64 <= all as f64 * REBUILD_SHARE {
+                return Ok(false);
+            }
+        }
+        let name = file_name(&field_name, &segments);
+        let path = dir.join(&name);
         let tmp = dir.join("vocabulary.tmp");
         if let Err(reason) = write_file(&searcher, field, field_name, segments, &tmp) {
             let _ = fs::remove_file(&tmp);
@@ -108,28 +129,54 @@ impl Vocabulary {
         Ok(true)
     }
 
-    /// The vocabulary of `field` built from exactly the segments `searcher` has, if the index
-    /// has one (a file that cannot be read counts as none: typo search then walks the
-    /// segments). `directory` is the index's directory as opened (an `MmapDirectory`, not the
-    /// index's managed directory, which reads only tantivy's own files).
+    /// The index's vocabulary of `field`, if it has one whose segments are all among
+    /// `searcher`'s (a file that cannot be read counts as none: typo search then walks the
+    /// segments). `dir` is the index directory, and `directory` the same as opened (an
+    /// `MmapDirectory`, not the index's managed directory, which reads only tantivy's own
+    /// files), through which the vocabulary is mapped into memory.
     pub fn open(
+        dir: &Path,
         directory: &dyn Directory,
         index: &Index,
         searcher: &Searcher,
         field: Field,
     ) -> Option<Vocabulary> {
+        Vocabulary::read(dir, Some(directory), index, searcher, field)
+    }
+
+    /// [`Vocabulary::open`], reading the file into memory when no directory is given.
+    fn read(
+        dir: &Path,
+        directory: Option<&dyn Directory>,
+        index: &Index,
+        searcher: &Searcher,
+        field: Field,
+    ) -> Option<Vocabulary> {
         let field_name = index.schema().get_field_name(field).to_string();
-        let segments = segment_ids(searcher);
-        let name = file_name(&field_name, &segments);
-        let bytes = directory.open_read(Path::new(&name)).ok()?.read_bytes().ok()?;
+        let name = fs::read_dir(dir).ok()?.flatten().find_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            is_vocabulary_file(&name).then_some(name)
+        })?;
+        let bytes = match directory {
+            Some(d) => d.open_read(Path::new(&name)).ok()?.read_bytes().ok()?,
+            None => OwnedBytes::new(fs::read(dir.join(&name)).ok()?),
+        };
         let len = u64::from_le_bytes(bytes.as_slice().get(..8)?.try_into().ok()?) as usize;
         let end = len.checked_add(8)?;
         let header: Header = serde_json::from_slice(bytes.as_slice().get(8..end)?).ok()?;
-        if header.field != field_name || header.segments != segments {
+        let current: HashSet<String> = segment_ids(searcher).into_iter().collect();
+        if header.field != field_name || !header.segments.iter().all(|s| current.contains(s)) {
             return None;
         }
         let map = fst::Map::new(bytes.slice(end..bytes.len())).ok()?;
-        Some(Vocabulary { header, field, map })
+        Some(Vocabulary { field, covered: header.segments.into_iter().collect(), map })
+    }
+
+    /// Whether the vocabulary holds the terms of the segment with this id (its
+    /// `SegmentId::uuid_string`); the terms of the others are looked up in their own
+    /// dictionaries.
+    pub fn covers(&self, segment_id: &str) -> bool {
+        self.covered.contains(segment_id)
     }
 
     /// The field whose terms it holds.
@@ -244,12 +291,12 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 2);
         assert!(
-            Vocabulary::open(&raw(dir.path()), &index, &searcher, body).is_none(),
+            Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_none(),
             "none written yet"
         );
         assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
         assert!(!Vocabulary::write(&index, dir.path(), body).unwrap(), "up to date");
-        let v = Vocabulary::open(&raw(dir.path()), &index, &searcher, body)
+        let v = Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body)
             .expect("written for these segments");
         assert_eq!(v.field(), body);
         // `impfstoff` is in both segments: 2 + 1 documents.
@@ -275,31 +322,71 @@ mod tests {
         assert_eq!(keys, expected);
     }
 
-    #[test]
-    fn another_segment_set_has_no_vocabulary_until_it_is_written_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let (index, body) = index_with(dir.path(), &[&["Impfstoff"], &["Maske"]]);
-        Vocabulary::write(&index, dir.path(), body).unwrap();
+    /// Adds one segment of these bodies; returns a searcher that sees it.
+    fn add_segment(index: &Index, body: Field, texts: &[&str]) -> Searcher {
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        writer.add_document(doc!(body => "Lockdown")).unwrap();
+        for text in texts {
+            writer.add_document(doc!(body => *text)).unwrap();
+        }
         writer.commit().unwrap();
         drop(writer);
         let reader = index.reader().unwrap();
         reader.reload().unwrap();
-        let searcher = reader.searcher();
-        assert!(
-            Vocabulary::open(&raw(dir.path()), &index, &searcher, body).is_none(),
-            "built for other segments"
-        );
-        assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
-        let v = Vocabulary::open(&raw(dir.path()), &index, &searcher, body).unwrap();
-        assert_eq!(df(&v, "Lockdown"), Some(1));
-        let files: Vec<String> = std::fs::read_dir(dir.path())
+        reader.searcher()
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| is_vocabulary_file(n))
-            .collect();
-        assert_eq!(files.len(), 1, "the older vocabulary is removed: {files:?}");
+            .collect()
+    }
+
+    #[test]
+    fn segments_added_later_are_covered_once_they_hold_an_eighth_of_the_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = index_with(dir.path(), &[&["Impfstoff"; 16]]);
+        assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
+        let first = files(dir.path());
+        // One article more: 1 of 17 uncovered, the vocabulary stays.
+        let searcher = add_segment(&index, body, &["Lockdown"]);
+        assert!(!Vocabulary::write(&index, dir.path(), body).unwrap());
+        assert_eq!(files(dir.path()), first);
+        let v = Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).unwrap();
+        let ids: Vec<String> =
+            searcher.segment_readers().iter().map(|r| r.segment_id().uuid_string()).collect();
+        assert_eq!(ids.iter().filter(|id| v.covers(id)).count(), 1, "the new one is not covered");
+        assert_eq!(df(&v, "Lockdown"), None, "its terms are looked up in its own dictionary");
+        // Three more: 4 of 20 uncovered, more than an eighth: a new vocabulary of all of them.
+        let searcher = add_segment(&index, body, &["Maske", "Maske", "Maske"]);
+        assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
+        let v = Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).unwrap();
+        assert!(searcher.segment_readers().iter().all(|r| v.covers(&r.segment_id().uuid_string())));
+        assert_eq!(df(&v, "Lockdown"), Some(1));
+        assert_eq!(df(&v, "Maske"), Some(3));
+        let second = files(dir.path());
+        assert_eq!(second.len(), 1, "the older vocabulary is removed: {second:?}");
+        assert_ne!(second, first);
+    }
+
+    #[test]
+    fn a_merge_of_covered_segments_retires_the_vocabulary() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = index_with(dir.path(), &[&["Impfstoff"], &["Maske"]]);
+        Vocabulary::write(&index, dir.path(), body).unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let ids = index.searchable_segment_ids().unwrap();
+        writer.merge(&ids).wait().unwrap();
+        writer.wait_merging_threads().unwrap();
+        let reader = index.reader().unwrap();
+        reader.reload().unwrap();
+        let searcher = reader.searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        assert!(Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_none());
+        assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
+        let v = Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).unwrap();
+        assert_eq!(df(&v, "Maske"), Some(1));
     }
 
     #[test]
@@ -315,7 +402,9 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         for bytes in [&b"\x02\0\0\0\0\0\0\0{}"[..], b"\xff\xff\xff\xff\xff\xff\xff\xff{}", b"{}"] {
             std::fs::write(&file, bytes).unwrap();
-            assert!(Vocabulary::open(&raw(dir.path()), &index, &searcher, body).is_none());
+            assert!(
+                Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_none()
+            );
         }
     }
 }

@@ -104,6 +104,11 @@ fn ctrl_c_commits_what_was_read_and_exits_130() {
         assert!(stderr.contains("interrupted; what was read is committed"), "{stderr}");
         let n = committed(&env).unwrap();
         assert!(n > 0 && n <= 30_000);
+        // It stops at once: the vocabulary is left to the run that completes the index.
+        let vocabulary = std::fs::read_dir(env.index())
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().starts_with("vocabulary-"));
+        assert!(!vocabulary, "no vocabulary after an interrupted run");
     } else {
         assert_eq!(out.status.code(), Some(0), "finished just before the signal: {stderr}");
     }

@@ -380,7 +380,8 @@ fn expand_within(
 
 /// Adds to `found` the terms of the `walked` fields' dictionaries that `automaton` accepts,
 /// with their edit distance and document frequency (summed over segments): from the
-/// vocabulary when it holds the walked field, else from each segment's dictionary.
+/// vocabulary when it holds the walked field, and from the dictionaries of the segments it does
+/// not cover.
 fn walk(
     dictionaries: Dictionaries<'_>,
     walked: &[Field],
@@ -400,14 +401,18 @@ fn walk(
         }
         found.entry(candidate.to_string()).or_insert((dist, 0)).1 += df;
     };
-    if let Some(vocabulary) = dictionaries.vocabulary.filter(|v| walked == [v.field()]) {
+    let vocabulary = dictionaries.vocabulary.filter(|v| walked == [v.field()]);
+    if let Some(vocabulary) = vocabulary {
         let mut stream = fst::IntoStreamer::into_stream(vocabulary.map().search(automaton));
         while let Some((key, df)) = fst::Streamer::next(&mut stream) {
             add(key, df);
         }
-        return;
     }
+    // The segments the vocabulary does not cover (all of them without one).
     for reader in dictionaries.searcher.segment_readers() {
+        if vocabulary.is_some_and(|v| v.covers(&reader.segment_id().uuid_string())) {
+            continue;
+        }
         for &field in walked {
             let Ok(inv) = reader.inverted_index(field) else { continue };
             let Ok(mut stream) = inv.terms().search(automaton).into_stream() else { continue };

@@ -118,8 +118,9 @@ impl Inner {
         match &*cached {
             Some((g, v)) if *g == generation => v.clone(),
             _ => {
-                let v = Vocabulary::open(&self.raw, &self.index, searcher, self.fields.body)
-                    .map(Arc::new);
+                let v =
+                    Vocabulary::open(&self.dir, &self.raw, &self.index, searcher, self.fields.body)
+                        .map(Arc::new);
                 *cached = Some((generation, v.clone()));
                 v
             }

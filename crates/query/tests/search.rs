@@ -600,6 +600,8 @@ fn typo_search_finds_the_same_with_the_vocabulary_as_segment_by_segment() {
         "Kiewr~2",
         "Impfstof Zulasung",
         "Corona-Krize",
+        // Only in the article added last, outside the vocabulary.
+        "Kwaxolumbirt",
     ];
     let run = |searcher: &Searcher| -> Vec<Vec<(String, u32)>> {
         queries
@@ -621,8 +623,37 @@ fn typo_search_finds_the_same_with_the_vocabulary_as_segment_by_segment() {
     assert!(indexer.finish().unwrap(), "a vocabulary is written");
     let searcher = Searcher::open(&index).unwrap();
     let terms = searcher.stats().unwrap().vocabulary_terms.expect("the vocabulary is used");
+    let run_before_extra = walked.clone();
     assert!(terms > 1000, "{terms} terms");
     assert_eq!(run(&searcher), walked, "the same hits and scores");
+    drop(searcher);
     // Up to date: not written again.
     assert!(!presse_indexer::IndexerBuilder::new().open(&index).unwrap().finish().unwrap());
+    // One article more, in a segment of its own: too few to rewrite the vocabulary, so its
+    // dictionary is walked beside it.
+    let extra = dir.path().join("extra.json");
+    std::fs::write(
+        &extra,
+        r#"{"url": "https://example.org/x", "header": "Lawrow und Nawalny",
+            "article": "Cybersicherheit und Corona-Krise: Lawrow, Nawalny, Kwaxolumbrit."}"#,
+    )
+    .unwrap();
+    let mut indexer = presse_indexer::IndexerBuilder::new().threads(1).open(&index).unwrap();
+    indexer.index_paths(&[extra], &|_| {}).unwrap();
+    assert!(!indexer.finish().unwrap(), "1 article of 31: the vocabulary stays");
+    let searcher = Searcher::open(&index).unwrap();
+    assert!(searcher.stats().unwrap().vocabulary_terms.is_some());
+    let with_vocabulary = run(&searcher);
+    drop(searcher);
+    for entry in std::fs::read_dir(&index).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with("vocabulary-") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let searcher = Searcher::open(&index).unwrap();
+    assert_eq!(searcher.stats().unwrap().vocabulary_terms, None);
+    let walked = run(&searcher);
+    assert_ne!(walked, run_before_extra, "the new article counts");
+    assert_eq!(with_vocabulary, walked, "the same hits and scores");
 }

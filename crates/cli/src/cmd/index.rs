@@ -50,7 +50,10 @@ pub fn run(args: &IndexArgs) -> Result<Exit> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Err(e) = indexer.finish() {
+    if report.interrupted {
+        // Stop at once: the next run completes the index and writes its vocabulary.
+        drop(indexer);
+    } else if let Err(e) = indexer.finish() {
         // The index is complete; without a vocabulary only typo search is slower.
         eprintln!("presse: warning: {e}; typo search walks each segment instead");
     }
