@@ -231,8 +231,9 @@ pub struct Expansion {
 /// The expansions of a query word with folded form `folded` and term (stem) `term`; none when
 /// the term is common in the index.
 ///
-/// `vocabulary`, when the index has one for the searcher's segments, stands in for the
-/// segments' body dictionaries: the same terms and document frequencies, walked once.
+/// `vocabulary`, the index's vocabulary if it has one whose segments the searcher still has,
+/// stands in for the body dictionaries of the segments it covers: the same terms and document
+/// frequencies, walked once.
 pub fn expand(
     searcher: &Searcher,
     vocabulary: Option<&Vocabulary>,

@@ -106,12 +106,13 @@ struct Inner {
     /// The index directory as opened, for the files tantivy does not manage.
     raw: MmapDirectory,
     /// The vocabulary of the body terms for the searcher generation it was looked up for (none
-    /// when the index has none for that generation's segments).
+    /// when the index has none that covers only segments of that generation).
     vocabulary: Mutex<Option<(u64, Option<Arc<Vocabulary>>)>>,
 }
 
 impl Inner {
-    /// The index's vocabulary for `searcher`'s segments, opened once per searcher generation.
+    /// The index's vocabulary, if it covers only segments `searcher` has (see
+    /// [`presse_analysis::vocabulary`]), opened once per searcher generation.
     fn vocabulary(&self, searcher: &tantivy::Searcher) -> Option<Arc<Vocabulary>> {
         let generation = searcher.generation().generation_id();
         let mut cached = self.vocabulary.lock().unwrap_or_else(|e| e.into_inner());

@@ -14,7 +14,6 @@
 //! articles with one word many times.
 
 use std::collections::{HashMap, HashSet};
-
 use std::sync::Arc;
 
 use presse_analysis::{analyse_text, AnalysedWord, Fields, Vocabulary, WordAnalyzer};
