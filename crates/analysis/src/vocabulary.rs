@@ -17,7 +17,8 @@
 //! not rebuild it. The vocabulary is derived data: deleting it changes no result, only the time
 //! typo search takes.
 //!
-//! Layout: the length of a JSON header (8 bytes, little endian), the header, then the FST of
+//! Layout: the length of a JSON header (8 bytes, little endian), the header (layout version
+//! [`VOCABULARY_VERSION`], field, covered segments), then the FST of
 //! [`fst::Map`] (term bytes → document frequency).
 
 use std::collections::HashSet;
@@ -33,9 +34,14 @@ use tantivy::{Directory, Index, Searcher};
 
 use crate::{Error, Result};
 
+/// The layout version of vocabulary files; a file of another version counts as none.
+pub const VOCABULARY_VERSION: u32 = 1;
+
 /// What a vocabulary file says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Header {
+    /// [`VOCABULARY_VERSION`] of the presse that wrote it.
+    version: u32,
     /// The field whose terms it holds.
     field: String,
     /// The ids of the segments it was built from, sorted.
@@ -165,7 +171,8 @@ impl Vocabulary {
         let end = len.checked_add(8)?;
         let header: Header = serde_json::from_slice(bytes.as_slice().get(8..end)?).ok()?;
         let current: HashSet<String> = segment_ids(searcher).into_iter().collect();
-        if header.field != field_name || !header.segments.iter().all(|s| current.contains(s)) {
+        let covered = header.segments.iter().all(|s| current.contains(s));
+        if header.version != VOCABULARY_VERSION || header.field != field_name || !covered {
             return None;
         }
         let map = fst::Map::new(bytes.slice(end..bytes.len())).ok()?;
@@ -226,7 +233,8 @@ fn write_file(
         dictionaries.push(reader.inverted_index(field).map_err(|e| e.to_string())?);
     }
     let header =
-        serde_json::to_vec(&Header { field: field_name, segments }).map_err(|e| e.to_string())?;
+        serde_json::to_vec(&Header { version: VOCABULARY_VERSION, field: field_name, segments })
+            .map_err(|e| e.to_string())?;
     let file = fs::File::create(path).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(file);
     out.write_all(&(header.len() as u64).to_le_bytes()).map_err(|e| e.to_string())?;
@@ -400,6 +408,18 @@ mod tests {
             .find(|p| is_vocabulary_file(&p.file_name().unwrap().to_string_lossy()))
             .unwrap();
         let searcher = index.reader().unwrap().searcher();
+        // The same file with another version in its header.
+        let real = std::fs::read(&file).unwrap();
+        let len = u64::from_le_bytes(real[..8].try_into().unwrap()) as usize;
+        let mut header: Header = serde_json::from_slice(&real[8..8 + len]).unwrap();
+        assert!(Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_some());
+        header.version += 1;
+        let header = serde_json::to_vec(&header).unwrap();
+        let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(&header);
+        bytes.extend_from_slice(&real[8 + len..]);
+        std::fs::write(&file, &bytes).unwrap();
+        assert!(Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_none());
         for bytes in [&b"\x02\0\0\0\0\0\0\0{}"[..], b"\xff\xff\xff\xff\xff\xff\xff\xff{}", b"{}"] {
             std::fs::write(&file, bytes).unwrap();
             assert!(
