@@ -150,7 +150,9 @@ impl Vocabulary {
         Vocabulary::read(dir, Some(directory), index, searcher, field)
     }
 
-    /// [`Vocabulary::open`], reading the file into memory when no directory is given.
+    /// [`Vocabulary::open`], reading the file into memory when no directory is given. The
+    /// first vocabulary file that serves is taken (there is one, unless an older one could not
+    /// be removed).
     fn read(
         dir: &Path,
         directory: Option<&dyn Directory>,
@@ -158,25 +160,28 @@ impl Vocabulary {
         searcher: &Searcher,
         field: Field,
     ) -> Option<Vocabulary> {
-        let field_name = index.schema().get_field_name(field).to_string();
-        let name = fs::read_dir(dir).ok()?.flatten().find_map(|e| {
-            let name = e.file_name().to_str()?.to_string();
-            is_vocabulary_file(&name).then_some(name)
-        })?;
-        let bytes = match directory {
-            Some(d) => d.open_read(Path::new(&name)).ok()?.read_bytes().ok()?,
-            None => OwnedBytes::new(fs::read(dir.join(&name)).ok()?),
-        };
-        let len = u64::from_le_bytes(bytes.as_slice().get(..8)?.try_into().ok()?) as usize;
-        let end = len.checked_add(8)?;
-        let header: Header = serde_json::from_slice(bytes.as_slice().get(8..end)?).ok()?;
+        let schema = index.schema();
+        let field_name = schema.get_field_name(field);
         let current: HashSet<String> = segment_ids(searcher).into_iter().collect();
-        let covered = header.segments.iter().all(|s| current.contains(s));
-        if header.version != VOCABULARY_VERSION || header.field != field_name || !covered {
-            return None;
-        }
-        let map = fst::Map::new(bytes.slice(end..bytes.len())).ok()?;
-        Some(Vocabulary { field, covered: header.segments.into_iter().collect(), map })
+        fs::read_dir(dir).ok()?.flatten().find_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            if !is_vocabulary_file(&name) {
+                return None;
+            }
+            let bytes = match directory {
+                Some(d) => d.open_read(Path::new(&name)).ok()?.read_bytes().ok()?,
+                None => OwnedBytes::new(fs::read(entry.path()).ok()?),
+            };
+            let len = u64::from_le_bytes(bytes.as_slice().get(..8)?.try_into().ok()?) as usize;
+            let end = len.checked_add(8)?;
+            let header: Header = serde_json::from_slice(bytes.as_slice().get(8..end)?).ok()?;
+            let covered = header.segments.iter().all(|s| current.contains(s));
+            if header.version != VOCABULARY_VERSION || header.field != field_name || !covered {
+                return None;
+            }
+            let map = fst::Map::new(bytes.slice(end..bytes.len())).ok()?;
+            Some(Vocabulary { field, covered: header.segments.into_iter().collect(), map })
+        })
     }
 
     /// Whether the vocabulary holds the terms of the segment with this id (its
@@ -408,6 +413,11 @@ mod tests {
             .find(|p| is_vocabulary_file(&p.file_name().unwrap().to_string_lossy()))
             .unwrap();
         let searcher = index.reader().unwrap().searcher();
+        // A stray file that cannot be read, beside the one that serves: the latter is used.
+        let stray = dir.path().join("vocabulary-0000000000000000.fst");
+        std::fs::write(&stray, b"{}").unwrap();
+        assert!(Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).is_some());
+        std::fs::remove_file(&stray).unwrap();
         // The same file with another version in its header.
         let real = std::fs::read(&file).unwrap();
         let len = u64::from_le_bytes(real[..8].try_into().unwrap()) as usize;
