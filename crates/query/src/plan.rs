@@ -91,9 +91,18 @@ pub struct Highlight {
     /// The query word (group) each term stands for, so that a snippet counts `Außenminister`
     /// and a standalone `Minister` (a part of the same query word) as one word, not two.
     pub group_of: std::collections::HashMap<String, usize>,
+    /// Terms that stand for only a part of a query word: a compound part (`verbot` of
+    /// `Alkoholausschankverbot`) or one word of a hyphenated chain, and not also a query word's
+    /// own term. A passage with the whole word is shown before one with only a part of it.
+    pub part_terms: HashSet<String>,
 }
 
 impl Highlight {
+    /// Whether a matched term stands for only a part of its query word ([`Highlight::part_terms`]).
+    pub fn is_part(&self, term: &str) -> bool {
+        self.part_terms.contains(term)
+    }
+
     /// Whether a word with this term is a match.
     pub fn matches(&self, term: &str) -> bool {
         self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
@@ -170,6 +179,10 @@ struct Compiler<'a> {
     vocabulary: &'a (dyn Fn() -> Option<Arc<Vocabulary>> + Sync),
     fields: &'a Fields,
     highlight: Highlight,
+    /// Terms highlighted as a whole query word (its term, forms, typo expansions, a phrase's
+    /// words, a chain's joined form), and those highlighted as a part of one.
+    whole_terms: HashSet<String>,
+    part_terms: HashSet<String>,
     drop_stop_words: bool,
     /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
     expansions: HashMap<ExpansionKey, Vec<fuzzy::Expansion>>,
@@ -195,6 +208,8 @@ pub fn compile(
         vocabulary,
         fields,
         highlight: Highlight::default(),
+        whole_terms: HashSet::new(),
+        part_terms: HashSet::new(),
         drop_stop_words: has_content_word(clauses),
         expansions: HashMap::new(),
     };
@@ -255,6 +270,7 @@ pub fn compile(
             c.highlight.group_of.entry(t.clone()).or_insert(g);
         }
     }
+    c.highlight.part_terms = c.part_terms.difference(&c.whole_terms).cloned().collect();
     Ok(Plan { query, group_terms, highlight: c.highlight })
 }
 
@@ -409,10 +425,10 @@ impl Compiler<'_> {
                 let analyzer = WordAnalyzer::default();
                 let folded: Vec<&str> = words.iter().map(|w| w.analysis.folded.as_str()).collect();
                 let joined = analyzer.joined_term(&folded);
-                self.highlight.terms.insert(joined.clone());
+                self.highlight_whole(&joined);
                 let terms: Vec<String> = words.iter().map(|w| w.analysis.term.clone()).collect();
                 for t in &terms {
-                    self.highlight.terms.insert(t.clone());
+                    self.highlight_part(t);
                 }
                 let alternatives: Vec<Box<dyn Query>> = vec![
                     self.term_in_fields(&joined, &fields),
@@ -434,7 +450,7 @@ impl Compiler<'_> {
                     1 => Ok(Some(self.word(&words[0], &fields, Some(0)))),
                     _ => {
                         for w in &words {
-                            self.highlight.terms.insert(w.analysis.term.clone());
+                            self.highlight_whole(&w.analysis.term);
                         }
                         let first = words[0].position;
                         let per_field: Vec<Box<dyn Query>> = fields
@@ -490,6 +506,18 @@ impl Compiler<'_> {
         }
     }
 
+    /// Highlights `term` as a whole query word.
+    fn highlight_whole(&mut self, term: &str) {
+        self.highlight.terms.insert(term.to_string());
+        self.whole_terms.insert(term.to_string());
+    }
+
+    /// Highlights `term` as a part of a query word.
+    fn highlight_part(&mut self, term: &str) {
+        self.highlight.terms.insert(term.to_string());
+        self.part_terms.insert(term.to_string());
+    }
+
     /// A term in each of the fields, boosted per field, combined by [`fields_combined`].
     fn term_in_fields(&self, term: &str, fields: &[(Field, f32)]) -> Box<dyn Query> {
         term_query(term, &self.fields_holding(term, fields))
@@ -515,7 +543,7 @@ impl Compiler<'_> {
         fuzzy: Option<u8>,
     ) -> Box<dyn Query> {
         let a = &word.analysis;
-        self.highlight.terms.insert(a.term.clone());
+        self.highlight_whole(&a.term);
         let holding = self.fields_holding(&a.term, fields);
         let mut alternatives = vec![term_query(&a.term, &holding)];
         if !a.parts.is_empty() && fuzzy != Some(0) {
@@ -523,7 +551,7 @@ impl Compiler<'_> {
             // Booten", but not an article that has `Migranten` and `Boote` pages apart.
             let mut terms = Vec::new();
             for p in &a.parts {
-                self.highlight.terms.insert(p.term.clone());
+                self.highlight_part(&p.term);
                 if !p.joined {
                     terms.push(p.term.clone());
                 }
@@ -539,7 +567,7 @@ impl Compiler<'_> {
             for variant in verb_variants(&a.term) {
                 let holding = self.fields_holding(&variant, fields);
                 if !holding.is_empty() {
-                    self.highlight.terms.insert(variant.clone());
+                    self.highlight_whole(&variant);
                     alternatives.push(boosted(term_query(&variant, &holding), MORPH_BOOST));
                 }
             }
@@ -560,7 +588,7 @@ impl Compiler<'_> {
                 }
             };
             for e in expansions {
-                self.highlight.terms.insert(e.term.clone());
+                self.highlight_whole(&e.term);
                 let boost = if e.distance <= 1 { FUZZY_BOOST } else { FUZZY_BOOST_2 };
                 alternatives.push(boosted(self.term_in_fields(&e.term, fields), boost));
             }

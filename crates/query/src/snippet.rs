@@ -5,13 +5,17 @@
 //! highlights `Außenminister`; a compound part is highlighted alone (`Turbinen` in
 //! `Gasturbinen`). Offsets are bytes into the returned text (see [`crate::hit`]).
 //!
+//! A passage that shows a query word whole (`Alkoholausschankverbot`) is preferred to one that
+//! shows only a part of it (the `verbot` of `Beherbergungsverbot`): the parts of a query
+//! compound count when the article has the compound nowhere.
+//!
 //! The text is not folded as a whole: an Aho-Corasick automaton finds the spellings of the
 //! searched terms' beginnings in the text as it is (`Brüssel`, `Bruessel`, `BRUESSEL` for
 //! `brussel`; see [`presse_analysis::fold::spellings`]), and only the white-space separated
 //! tokens where it finds one, or that hold a letter without a spelling rule (`é`, a soft
 //! hyphen), are analysed word by word. Each word's stem and compound parts are worked out once
 //! per result page ([`WordMatcher`]). Reading stops after the first passage that holds every
-//! query word.
+//! query word whole.
 
 use std::collections::HashMap;
 
@@ -27,8 +31,11 @@ pub struct Match {
     pub start: usize,
     /// End byte.
     pub end: usize,
-    /// The term that matched.
+    /// The term that matched: what it counts as among the query words ([`Highlight::label`]).
     pub term: String,
+    /// Whether the match is only a part of its query word ([`Highlight::is_part`]): `Verbot`
+    /// (alone, or in `Beherbergungsverbot`) for `Alkoholausschankverbot`.
+    pub part: bool,
 }
 
 /// Every match of the highlight terms in `text`.
@@ -39,7 +46,8 @@ pub fn find_matches(text: &str, hl: &Highlight, matcher: &mut WordMatcher) -> Ve
 /// The matches of the highlight terms in `text`, up to a window past the first stretch of
 /// `window` bytes that holds a match of every query word: the passage a snippet of `window`
 /// characters shows (no passage holds more distinct words), found without reading the rest of a
-/// long article. With `window` 0, every match.
+/// long article (only whole words count for stopping: a part of a query word may stand in an
+/// unrelated compound). With `window` 0, every match.
 pub fn find_matches_until(
     text: &str,
     hl: &Highlight,
@@ -252,7 +260,12 @@ impl Scan<'_> {
         let before = self.out.len();
         let term = matcher.term(folded);
         if hl.matches(term) {
-            self.out.push(Match { start, end: start + word.len(), term: hl.label(term) });
+            self.out.push(Match {
+                start,
+                end: start + word.len(),
+                term: hl.label(term),
+                part: hl.is_part(term),
+            });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
             for part in matcher.parts(word) {
@@ -261,6 +274,7 @@ impl Scan<'_> {
                         start: start + part.start,
                         end: start + part.end,
                         term: hl.label(&part.term),
+                        part: hl.is_part(&part.term),
                     });
                 }
             }
@@ -290,13 +304,14 @@ impl Scan<'_> {
 }
 
 /// Whether the matches ending in the last `window` bytes before the latest match's end hold
-/// `words` distinct query words.
+/// `words` distinct query words, each whole (a part of a query word may stand in an unrelated
+/// compound: the scan goes on for the whole word).
 fn all_words_within(matches: &[Match], window: usize, words: usize) -> bool {
     let Some(last) = matches.last() else { return false };
     let from = last.end.saturating_sub(window);
     let mut seen: Vec<&str> = Vec::with_capacity(words);
     for m in matches.iter().rev().take_while(|m| m.start >= from) {
-        if !seen.contains(&m.term.as_str()) {
+        if !m.part && !seen.contains(&m.term.as_str()) {
             seen.push(&m.term);
             if seen.len() >= words {
                 return true;
@@ -316,6 +331,11 @@ fn back_chars(text: &str, from: usize, chars: usize) -> usize {
     text[..from].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
+/// How a passage shows a query word: not at all, only by a part of it, or whole.
+type Level = u8;
+const PART: Level = 1;
+const WHOLE: Level = 2;
+
 /// The matches of a text, indexed for choosing windows: each match's term as a small number and
 /// its start and end as char positions, from one pass over the text (a window is measured in
 /// chars; walking the text char by char for every candidate window cost more than the rest of a
@@ -323,8 +343,12 @@ fn back_chars(text: &str, from: usize, chars: usize) -> usize {
 struct Indexed {
     /// Term number of each match.
     ids: Vec<usize>,
+    /// [`WHOLE`] or [`PART`], for each match.
+    levels: Vec<Level>,
     /// Distinct terms.
     terms: usize,
+    /// The best level of each term anywhere in the text.
+    best: Vec<Level>,
     /// Char position of each match's start.
     starts: Vec<usize>,
     /// Char position of each match's end.
@@ -341,6 +365,12 @@ impl Indexed {
                 *numbers.entry(m.term.as_str()).or_insert(next)
             })
             .collect();
+        let levels: Vec<Level> =
+            matches.iter().map(|m| if m.part { PART } else { WHOLE }).collect();
+        let mut best = vec![0; numbers.len()];
+        for (&id, &level) in ids.iter().zip(&levels) {
+            best[id] = best[id].max(level);
+        }
         let mut bounds: Vec<usize> = matches.iter().flat_map(|m| [m.start, m.end]).collect();
         bounds.sort_unstable();
         bounds.dedup();
@@ -354,51 +384,65 @@ impl Indexed {
         let char_at = |byte: usize| bounds.binary_search(&byte).map_or(0, |i| chars[i]);
         Indexed {
             ids,
+            levels,
             terms: numbers.len(),
+            best,
             starts: matches.iter().map(|m| char_at(m.start)).collect(),
             ends: matches.iter().map(|m| char_at(m.end)).collect(),
         }
     }
 
-    /// The best window of `chars` characters: the one with the most distinct terms not
-    /// `covered` (then the most matches); a window starts a sixth of its length before a match.
-    /// Returns its start byte and its terms that were not covered.
+    /// The best window of `chars` characters: the one that shows the most terms whole that
+    /// `covered` does not show whole yet, then the most terms (by a part) that it does not show
+    /// at all, then the most matches; a window starts a sixth of its length before a match.
+    /// Returns its start byte and the terms it shows better than `covered`, with their level.
     fn best_window(
         &self,
         text: &str,
         matches: &[Match],
         chars: usize,
-        covered: &[bool],
-    ) -> (usize, Vec<usize>) {
+        covered: &[Level],
+    ) -> (usize, Vec<(usize, Level)>) {
         let context = chars / 6;
-        // Distinct terms of a window, counted with a stamp per term instead of a set.
+        // The level of each term in a window, reset with a stamp per term instead of a map.
         let mut seen = vec![usize::MAX; self.terms];
-        let mut best: Option<(usize, usize, usize)> = None;
+        let mut level = vec![0; self.terms];
+        let mut touched = Vec::new();
+        let mut best: Option<((usize, usize, usize), usize)> = None;
         for i in 0..matches.len() {
             let end = self.starts[i].saturating_sub(context) + chars;
-            let (mut new, mut count) = (0, 0);
+            touched.clear();
+            let mut count = 0;
             for j in (i..matches.len()).take_while(|&j| self.ends[j] <= end) {
                 count += 1;
                 let id = self.ids[j];
-                if !covered[id] && seen[id] != i {
+                if seen[id] != i {
                     seen[id] = i;
-                    new += 1;
+                    level[id] = 0;
+                    touched.push(id);
                 }
+                level[id] = level[id].max(self.levels[j]);
             }
-            if best.is_none_or(|(n, c, _)| (new, count) > (n, c)) && (new, count) > (0, 0) {
-                best = Some((new, count, i));
+            let whole = touched.iter().filter(|&&id| level[id] == WHOLE && covered[id] < WHOLE);
+            let part = touched.iter().filter(|&&id| level[id] == PART && covered[id] == 0);
+            let key = (whole.count(), part.count(), count);
+            if best.is_none_or(|(b, _)| key > b) && key > (0, 0, 0) {
+                best = Some((key, i));
             }
         }
-        let Some((_, _, i)) = best else { return (0, Vec::new()) };
+        let Some((_, i)) = best else { return (0, Vec::new()) };
         let end = self.starts[i].saturating_sub(context) + chars;
-        let mut terms: Vec<usize> = (i..matches.len())
-            .take_while(|&j| self.ends[j] <= end)
-            .map(|j| self.ids[j])
-            .filter(|&id| !covered[id])
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        (back_chars(text, matches[i].start, context), terms)
+        let mut shown: Vec<(usize, Level)> = Vec::new();
+        for j in (i..matches.len()).take_while(|&j| self.ends[j] <= end) {
+            let (id, level) = (self.ids[j], self.levels[j]);
+            match shown.iter_mut().find(|(t, _)| *t == id) {
+                Some(s) => s.1 = s.1.max(level),
+                None => shown.push((id, level)),
+            }
+        }
+        shown.retain(|&(id, level)| level > covered[id]);
+        shown.sort_unstable();
+        (back_chars(text, matches[i].start, context), shown)
     }
 }
 
@@ -441,7 +485,8 @@ fn cut(text: &str, start: usize, chars: usize) -> (usize, usize) {
 }
 
 /// The snippet of `text`: the passage of about `max_chars` characters with the most distinct
-/// matched terms, or, when no single passage holds every matched term, up to `fragments`
+/// matched terms (query words shown whole first, then by a part), or, when no single passage
+/// shows every matched term as well as the whole text does, up to `fragments`
 /// shorter passages (at least 60 characters each) that together hold the most, in text order,
 /// joined with ` … `. Cut at word boundaries; `…` marks a cut.
 pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: usize) -> Snippet {
@@ -449,10 +494,12 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: 
         return Snippet::default();
     }
     let index = Indexed::new(text, matches);
-    let mut covered = vec![false; index.terms];
+    let mut covered: Vec<Level> = vec![0; index.terms];
     let (start, found) = index.best_window(text, matches, max_chars, &covered);
+    // One passage when it shows every term as well as the whole text does.
+    let all = found.len() == index.terms && found.iter().all(|&(id, l)| l == index.best[id]);
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    if fragments <= 1 || found.len() == index.terms {
+    if fragments <= 1 || all {
         windows.push(cut(text, start, max_chars));
     } else {
         let size = (max_chars / fragments).max(60);
@@ -461,8 +508,8 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: 
             if new.is_empty() {
                 break;
             }
-            for id in new {
-                covered[id] = true;
+            for (id, level) in new {
+                covered[id] = level;
             }
             windows.push(cut(text, start, size));
         }
@@ -522,13 +569,17 @@ mod tests {
         hl
     }
 
-    /// As the query plan builds it: a word's parts count as the word.
+    /// As the query plan builds it: a word's parts count as the word, as a part of it.
     fn grouped(query: &str) -> Highlight {
         let mut hl = highlight(query);
-        for (g, w) in analyse_text(query).into_iter().enumerate() {
+        let words = analyse_text(query);
+        for (g, w) in words.iter().enumerate() {
             hl.group_of.insert(w.analysis.term.clone(), g);
-            for p in w.analysis.parts {
-                hl.group_of.insert(p.term, g);
+            for p in &w.analysis.parts {
+                hl.group_of.insert(p.term.clone(), g);
+                if !words.iter().any(|w| w.analysis.term == p.term) {
+                    hl.part_terms.insert(p.term.clone());
+                }
             }
         }
         hl
@@ -648,6 +699,36 @@ mod tests {
         assert_eq!(early, all[..2].to_vec(), "the rest of the text is not read");
         let s = make_snippet(&text, &early, 120, 3);
         assert_eq!(marked(&s), ["Impfstoff", "Zulassung"]);
+    }
+
+    #[test]
+    fn a_whole_query_word_is_shown_before_a_part_of_it() {
+        // `Beherbergungsverbot` holds `verbot`, a part of the query word: the passage with
+        // the whole word is the one to show, even though the part comes first.
+        let filler = "Die Sitzung dauerte bis in den Abend. ".repeat(20);
+        let text =
+            format!("Das Beherbergungsverbot endet. {filler}Das Alkoholausschankverbot bleibt.");
+        let hl = grouped("Alkoholausschankverbot");
+        assert!(hl.is_part("verbot") && !hl.is_part("alkoholausschankverbot"));
+        let mut a = WordMatcher::default();
+        let m = find_matches_until(&text, &hl, &mut a, 100);
+        assert!(m.iter().any(|m| m.part) && m.iter().any(|m| !m.part), "{m:?}");
+        for fragments in [1, 3] {
+            let s = make_snippet(&text, &m, 120, fragments);
+            assert_eq!(marked(&s), ["Alkoholausschankverbot"], "{}", s.text);
+        }
+    }
+
+    #[test]
+    fn without_the_whole_word_the_passage_with_most_parts_is_shown() {
+        let filler = "Die Sitzung dauerte bis in den Abend. ".repeat(20);
+        let text = format!("Viele Migranten kamen. {filler}Migranten kamen in Booten. {filler}");
+        let hl = grouped("Migrantenboote");
+        let mut a = WordMatcher::default();
+        let m = find_matches_until(&text, &hl, &mut a, 100);
+        assert!(m.len() == 3 && m.iter().all(|m| m.part), "{m:?}");
+        let s = make_snippet(&text, &m, 120, 3);
+        assert_eq!(marked(&s), ["Migranten", "Booten"], "{}", s.text);
     }
 
     #[test]

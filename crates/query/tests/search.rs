@@ -334,6 +334,21 @@ fn a_compound_and_its_part_count_as_one_query_word_in_snippets() {
     );
 }
 
+#[test]
+fn the_snippet_shows_the_whole_query_word_before_a_part_of_it() {
+    // `Beherbergungsverbot`, early in the text, holds `verbot`, a part of the query word; the
+    // word itself stands further on, and that is the passage to show.
+    let filler = "Die Sitzung des Senats dauerte bis in den späten Abend. ".repeat(12);
+    let body = format!(
+        "Das Beherbergungsverbot endet am Freitag. {filler}Das Alkoholausschankverbot nach \
+         23 Uhr gilt weiter. {filler}"
+    );
+    let (_dir, searcher) = index_of(&[("Sperrstunde gekippt", &body)]);
+    let r = searcher.search(&SearchRequest::new("Alkoholausschankverbot")).unwrap();
+    let s = &r.hits[0].snippet;
+    assert_eq!(marked(&s.text, &s.highlights), ["Alkoholausschankverbot"], "{}", s.text);
+}
+
 /// An index of `articles` (title, body) read from one JSON lines file.
 fn index_of(articles: &[(&str, &str)]) -> (tempfile::TempDir, Searcher) {
     let dir = tempfile::tempdir().unwrap();
