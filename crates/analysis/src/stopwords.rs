@@ -246,9 +246,31 @@ pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.binary_search(&folded).is_ok()
 }
 
+/// Whether an index term (a stem) is the term of a stop word (`dies` of `dieser`, `diese`):
+/// such a term carries no topic, so typo search and word forms never lead to it (`Diess`, a
+/// name, is not a misspelt `dies`).
+pub fn is_stop_term(term: &str) -> bool {
+    static TERMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    TERMS
+        .get_or_init(|| {
+            let stemmer = crate::stem::GermanStemmer::default();
+            STOP_WORDS.iter().map(|w| stemmer.stem(w)).collect()
+        })
+        .contains(term)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_terms_are_the_stems_of_stop_words() {
+        assert!(is_stop_term("dies"), "dieser, diese, dieses");
+        assert!(is_stop_term("und"));
+        assert!(!is_stop_term("diess"));
+        assert!(!is_stop_term("impfstoff"));
+    }
 
     #[test]
     fn list_is_sorted_and_folded() {

@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 use presse_analysis::compound::Lexicon;
 use presse_analysis::stem::GermanStemmer;
+use presse_analysis::stopwords::is_stop_term;
 use presse_analysis::Vocabulary;
 use tantivy::schema::Field;
 use tantivy::Searcher;
@@ -367,9 +368,11 @@ fn expand_within(
     if wants_lexicon(folded, forced) {
         lexicon_expansions(searcher, fields, folded, term, forced, &mut found);
     }
+    // A stop word's term carries no topic: a rare word one edit from it (`Diess`, `dies`) is
+    // no misspelt stop word, and every article would match it.
     let mut expansions: Vec<Expansion> = found
         .into_iter()
-        .filter(|(_, (_, df))| *df > 0)
+        .filter(|(term, (_, df))| *df > 0 && !is_stop_term(term))
         .map(|(term, (distance, doc_freq))| Expansion { term, distance, doc_freq })
         .collect();
     expansions.sort_by(|a, b| {

@@ -762,6 +762,8 @@ pub fn verb_variants(stem: &str) -> Vec<String> {
             }
         }
     }
+    // A stop word's term is no form of a content word (`diess`, a name, is no genitive `dies`).
+    out.retain(|v| !presse_analysis::stopwords::is_stop_term(v));
     out.sort();
     out.dedup();
     out
@@ -777,6 +779,7 @@ mod tests {
         assert!(v.contains(&"entmachtet".to_string()) && v.contains(&"entmach".to_string()));
         assert!(verb_variants("verhohnt").contains(&"verhohn".to_string()));
         assert!(verb_variants("welt").is_empty());
+        assert!(!verb_variants("diess").contains(&"dies".to_string()), "a stop word's term");
         assert!(verb_variants("nawalny").contains(&"nawalnys".to_string()));
         assert!(verb_variants("nawalnys").contains(&"nawalny".to_string()));
         assert!(!verb_variants("covid19").iter().any(|_| true));
