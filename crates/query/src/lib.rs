@@ -266,6 +266,7 @@ impl Searcher {
         let doc: TantivyDocument = searcher.doc(r.doc).map_err(|e| io_error(&self.inner.dir, e))?;
         let article = self.stored(&doc);
         let title_matches = snippet::find_matches(&article.title, highlight, matcher);
+        let mut body_matches = Vec::new();
         let snippet = if request.snippet_chars == 0 {
             Snippet::default()
         } else {
@@ -277,8 +278,10 @@ impl Searcher {
             // The snippet window starts a sixth of its length before its first match.
             let window = request.snippet_chars - request.snippet_chars / 6;
             let matches = snippet::find_matches_until(&text, highlight, matcher, window);
-            snippet::make_snippet(&text, &matches, request.snippet_chars, request.fragments)
+            body_matches = snippet::without_parts_shown_whole(matches, &[]);
+            snippet::make_snippet(&text, &body_matches, request.snippet_chars, request.fragments)
         };
+        let title_matches = snippet::without_parts_shown_whole(title_matches, &body_matches);
         let mut also_in = Vec::with_capacity(duplicates.len());
         for d in duplicates {
             let doc: TantivyDocument =

@@ -303,6 +303,20 @@ impl Scan<'_> {
     }
 }
 
+/// `matches` without the parts of query words that `matches` or `elsewhere` (the article's
+/// other text) show whole: for `Alkoholausschankverbot`, an article that has the word does not
+/// get the `verbot` of `Beherbergungsverbot` highlighted; one that lacks it keeps its parts,
+/// which are what it matched by.
+pub fn without_parts_shown_whole(mut matches: Vec<Match>, elsewhere: &[Match]) -> Vec<Match> {
+    if !matches.iter().any(|m| m.part) {
+        return matches;
+    }
+    let whole: Vec<String> =
+        matches.iter().chain(elsewhere).filter(|m| !m.part).map(|m| m.term.clone()).collect();
+    matches.retain(|m| !m.part || !whole.contains(&m.term));
+    matches
+}
+
 /// Whether the matches ending in the last `window` bytes before the latest match's end hold
 /// `words` distinct query words, each whole (a part of a query word may stand in an unrelated
 /// compound: the scan goes on for the whole word).
@@ -717,6 +731,23 @@ mod tests {
             let s = make_snippet(&text, &m, 120, fragments);
             assert_eq!(marked(&s), ["Alkoholausschankverbot"], "{}", s.text);
         }
+    }
+
+    #[test]
+    fn parts_are_not_highlighted_where_the_word_is_shown_whole() {
+        let hl = grouped("Alkoholausschankverbot Sperrstunde");
+        let mut a = WordMatcher::default();
+        let text = "Alkoholausschankverbot und Beherbergungsverbot, Sperrstunde.";
+        let m = find_matches(text, &hl, &mut a);
+        let kept = without_parts_shown_whole(m.clone(), &[]);
+        let words: Vec<&str> = kept.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(words, ["Alkoholausschankverbot", "Sperrstunde"], "{m:?}");
+        // The title keeps its part when neither it nor the body has the whole word …
+        let title = "Beherbergungsverbot gekippt";
+        let t = find_matches(title, &hl, &mut a);
+        assert_eq!(without_parts_shown_whole(t.clone(), &[]).len(), 1);
+        // … and drops it when the body has the word.
+        assert!(without_parts_shown_whole(t, &kept).is_empty());
     }
 
     #[test]

@@ -343,10 +343,36 @@ fn the_snippet_shows_the_whole_query_word_before_a_part_of_it() {
         "Das Beherbergungsverbot endet am Freitag. {filler}Das Alkoholausschankverbot nach \
          23 Uhr gilt weiter. {filler}"
     );
-    let (_dir, searcher) = index_of(&[("Sperrstunde gekippt", &body)]);
+    let (_dir, searcher) = index_of(&[
+        ("Sperrstunde und Beherbergungsverbot gekippt", &body),
+        ("Neues Verbot", "Ein Verbot von Alkohol im Ausschank der Kneipen."),
+    ]);
     let r = searcher.search(&SearchRequest::new("Alkoholausschankverbot")).unwrap();
-    let s = &r.hits[0].snippet;
+    let hit = &r.hits[0];
+    let s = &hit.snippet;
     assert_eq!(marked(&s.text, &s.highlights), ["Alkoholausschankverbot"], "{}", s.text);
+    // Nor is the part highlighted in the title: the article has the whole word.
+    assert!(hit.title_highlights.is_empty(), "{:?}", hit.title_highlights);
+    // An article without the word keeps the parts it matched by.
+    let other = r.hits.iter().find(|h| h.title == "Neues Verbot").expect("found by its parts");
+    assert_eq!(marked(&other.title, &other.title_highlights), ["Verbot"]);
+    assert_eq!(marked(&other.snippet.text, &other.snippet.highlights).len(), 3);
+}
+
+#[test]
+fn a_rare_name_is_no_typo_of_a_stop_word() {
+    // `Diess` (a name, in two articles) is one edit from `dies`, the term of `dieser`, in
+    // every other article: typo search and word forms never lead to a stop word's term.
+    let mut articles = vec![
+        ("Diess tritt ab", "Herbert Diess gibt die Führung der Marke ab."),
+        ("Konzernchef Diess", "Der Vorstand um Diess plant Elektroautos."),
+    ];
+    for _ in 0..30 {
+        articles.push(("Ein Bericht", "Dieser Bericht handelt von diesem Thema."));
+    }
+    let (_dir, searcher) = index_of(&articles);
+    let r = searcher.search(&SearchRequest::new("Diess")).unwrap();
+    assert_eq!(r.total_hits, 2, "{:?}", r.hits.iter().map(|h| &h.title).collect::<Vec<_>>());
 }
 
 /// An index of `articles` (title, body) read from one JSON lines file.
