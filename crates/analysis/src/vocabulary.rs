@@ -225,6 +225,62 @@ fn remove_others(dir: &Path, keep: &str) {
     }
 }
 
+/// Terms handed from the merging thread to the building one at a time.
+const BATCH_TERMS: usize = 8192;
+
+/// Terms and their document frequencies, the terms' bytes in one buffer.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    dfs: Vec<u64>,
+}
+
+impl Batch {
+    fn push(&mut self, key: &[u8], df: u64) {
+        self.bytes.extend_from_slice(key);
+        self.ends.push(self.bytes.len());
+        self.dfs.push(df);
+    }
+
+    fn insert_into<W: Write>(
+        &self,
+        builder: &mut fst::MapBuilder<W>,
+    ) -> std::result::Result<(), String> {
+        for (key, df) in self.iter() {
+            builder.insert(key, df).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&[u8], u64)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .zip(&self.dfs)
+            .map(|((start, &end), &df)| (&self.bytes[start..end], df))
+    }
+}
+
+/// Merges the term `streams` of the segments' dictionaries, handing the terms with their
+/// summed document frequencies to `emit` in batches, until it returns `false`.
+fn merge(streams: Vec<tantivy::termdict::TermStreamer<'_>>, mut emit: impl FnMut(Batch) -> bool) {
+    let mut merger = tantivy::termdict::TermMerger::new(streams);
+    let mut batch = Batch::default();
+    while merger.advance() {
+        // A term's document frequency in each segment holding it, summed.
+        let df: u64 =
+            merger.current_segment_ords_and_term_infos().map(|(_, t)| u64::from(t.doc_freq)).sum();
+        batch.push(merger.key(), df);
+        if batch.dfs.len() >= BATCH_TERMS && !emit(std::mem::take(&mut batch)) {
+            return;
+        }
+    }
+    if !batch.dfs.is_empty() {
+        emit(batch);
+    }
+}
+
 /// Merges the segments' dictionaries of `field` into a vocabulary file at `path`.
 fn write_file(
     searcher: &Searcher,
@@ -245,18 +301,52 @@ fn write_file(
     out.write_all(&(header.len() as u64).to_le_bytes()).map_err(|e| e.to_string())?;
     out.write_all(&header).map_err(|e| e.to_string())?;
     let mut builder = fst::MapBuilder::new(out).map_err(|e| e.to_string())?;
-    let streams = dictionaries
-        .iter()
-        .map(|inv| inv.terms().stream())
-        .collect::<std::io::Result<Vec<_>>>()
-        .map_err(|e| e.to_string())?;
-    let mut merger = tantivy::termdict::TermMerger::new(streams);
-    while merger.advance() {
-        // A term's document frequency in each segment holding it, summed.
-        let df: u64 =
-            merger.current_segment_ords_and_term_infos().map(|(_, t)| u64::from(t.doc_freq)).sum();
-        builder.insert(merger.key(), df).map_err(|e| e.to_string())?;
+    // The terms are merged in two ranges, below and from the middle term of the largest
+    // dictionary, on two threads, while this one builds the FST: the lower range's terms are
+    // handed over in batches as they come, the upper range's once the lower one is done.
+    let largest = dictionaries.iter().max_by_key(|inv| inv.terms().num_terms());
+    let mut pivot = Vec::new();
+    if let Some(inv) = largest {
+        let terms = inv.terms();
+        terms.ord_to_term(terms.num_terms() as u64 / 2, &mut pivot).map_err(|e| e.to_string())?;
     }
+    let ranges = |lower: bool| {
+        dictionaries
+            .iter()
+            .map(|inv| {
+                let range = inv.terms().range();
+                if pivot.is_empty() {
+                    // One range: everything in the lower one.
+                    if lower { range } else { range.lt([]) }.into_stream()
+                } else if lower {
+                    range.lt(&pivot).into_stream()
+                } else {
+                    range.ge(&pivot).into_stream()
+                }
+            })
+            .collect::<std::io::Result<Vec<_>>>()
+            .map_err(|e| e.to_string())
+    };
+    let (lower, upper) = (ranges(true)?, ranges(false)?);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || merge(lower, |batch| send.send(batch).is_ok()));
+        let upper = scope.spawn(move || {
+            let mut batches = Vec::new();
+            merge(upper, |batch| {
+                batches.push(batch);
+                true
+            });
+            batches
+        });
+        for batch in receive {
+            batch.insert_into(&mut builder)?;
+        }
+        for batch in upper.join().expect("merging does not panic") {
+            batch.insert_into(&mut builder)?;
+        }
+        Ok::<(), String>(())
+    })?;
     let out = builder.into_inner().map_err(|e| e.to_string())?;
     let file = out.into_inner().map_err(|e| e.to_string())?;
     file.sync_all().map_err(|e| e.to_string())
@@ -333,6 +423,30 @@ mod tests {
             keys.insert(key.to_vec());
         }
         assert_eq!(keys, expected);
+    }
+
+    #[test]
+    fn dictionaries_larger_than_a_batch_are_merged_whole() {
+        // More terms than a few batches hold, in two segments that share every other term:
+        // the terms cross the batches and the two ranges merged side by side.
+        let words = |from: usize, step: usize| -> String {
+            (from..3 * BATCH_TERMS).step_by(step).map(|i| format!("w{i:05}x ")).collect()
+        };
+        let (all, even) = (words(0, 1), words(0, 2));
+        let dir = tempfile::tempdir().unwrap();
+        let (index, body) = index_with(dir.path(), &[&[all.as_str()], &[even.as_str()]]);
+        assert!(Vocabulary::write(&index, dir.path(), body).unwrap());
+        let searcher = index.reader().unwrap().searcher();
+        let v = Vocabulary::open(dir.path(), &raw(dir.path()), &index, &searcher, body).unwrap();
+        assert_eq!(v.len(), 3 * BATCH_TERMS);
+        let mut stream = fst::IntoStreamer::into_stream(v.map().stream());
+        let mut n = 0;
+        while let Some((key, df)) = fst::Streamer::next(&mut stream) {
+            let i: usize = std::str::from_utf8(&key[1..6]).unwrap().parse().unwrap();
+            assert_eq!(df, if i % 2 == 0 { 2 } else { 1 }, "{}", String::from_utf8_lossy(key));
+            n += 1;
+        }
+        assert_eq!(n, 3 * BATCH_TERMS);
     }
 
     /// Adds one segment of these bodies; returns a searcher that sees it.
