@@ -443,7 +443,12 @@ mod tests {
         let mut n = 0;
         while let Some((key, df)) = fst::Streamer::next(&mut stream) {
             let i: usize = std::str::from_utf8(&key[1..6]).unwrap().parse().unwrap();
-            assert_eq!(df, if i % 2 == 0 { 2 } else { 1 }, "{}", String::from_utf8_lossy(key));
+            assert_eq!(
+                df,
+                if i.is_multiple_of(2) { 2 } else { 1 },
+                "{}",
+                String::from_utf8_lossy(key)
+            );
             n += 1;
         }
         assert_eq!(n, 3 * BATCH_TERMS);
