@@ -95,12 +95,21 @@ pub struct Highlight {
     /// `Alkoholausschankverbot`) or one word of a hyphenated chain, and not also a query word's
     /// own term. A passage with the whole word is shown before one with only a part of it.
     pub part_terms: HashSet<String>,
+    /// The part terms that are words of a hyphenated query word (`krise` of `Corona-Krise`):
+    /// "Corona-Krise" in a text is that query word as typed, so they stay highlighted where the
+    /// joined form (`Coronakrise`) is shown too.
+    pub hyphen_terms: HashSet<String>,
 }
 
 impl Highlight {
     /// Whether a matched term stands for only a part of its query word ([`Highlight::part_terms`]).
     pub fn is_part(&self, term: &str) -> bool {
         self.part_terms.contains(term)
+    }
+
+    /// Whether a part term is a word of a hyphenated query word ([`Highlight::hyphen_terms`]).
+    pub fn is_hyphen_word(&self, term: &str) -> bool {
+        self.hyphen_terms.contains(term)
     }
 
     /// Whether a word with this term is a match.
@@ -183,6 +192,7 @@ struct Compiler<'a> {
     /// words, a chain's joined form), and those highlighted as a part of one.
     whole_terms: HashSet<String>,
     part_terms: HashSet<String>,
+    hyphen_terms: HashSet<String>,
     drop_stop_words: bool,
     /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
     expansions: HashMap<ExpansionKey, Vec<fuzzy::Expansion>>,
@@ -210,6 +220,7 @@ pub fn compile(
         highlight: Highlight::default(),
         whole_terms: HashSet::new(),
         part_terms: HashSet::new(),
+        hyphen_terms: HashSet::new(),
         drop_stop_words: has_content_word(clauses),
         expansions: HashMap::new(),
     };
@@ -271,6 +282,8 @@ pub fn compile(
         }
     }
     c.highlight.part_terms = c.part_terms.difference(&c.whole_terms).cloned().collect();
+    c.highlight.hyphen_terms =
+        c.hyphen_terms.intersection(&c.highlight.part_terms).cloned().collect();
     Ok(Plan { query, group_terms, highlight: c.highlight })
 }
 
@@ -429,6 +442,7 @@ impl Compiler<'_> {
                 let terms: Vec<String> = words.iter().map(|w| w.analysis.term.clone()).collect();
                 for t in &terms {
                     self.highlight_part(t);
+                    self.hyphen_terms.insert(t.clone());
                 }
                 let alternatives: Vec<Box<dyn Query>> = vec![
                     self.term_in_fields(&joined, &fields),

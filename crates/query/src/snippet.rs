@@ -36,6 +36,9 @@ pub struct Match {
     /// Whether the match is only a part of its query word ([`Highlight::is_part`]): `Verbot`
     /// (alone, or in `Beherbergungsverbot`) for `Alkoholausschankverbot`.
     pub part: bool,
+    /// Whether the part is a word of a hyphenated query word ([`Highlight::is_hyphen_word`]):
+    /// it stays highlighted where the query word is shown whole.
+    pub hyphen_word: bool,
 }
 
 /// Every match of the highlight terms in `text`.
@@ -265,6 +268,7 @@ impl Scan<'_> {
                 end: start + word.len(),
                 term: hl.label(term),
                 part: hl.is_part(term),
+                hyphen_word: hl.is_hyphen_word(term),
             });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
@@ -275,6 +279,7 @@ impl Scan<'_> {
                         end: start + part.end,
                         term: hl.label(&part.term),
                         part: hl.is_part(&part.term),
+                        hyphen_word: hl.is_hyphen_word(&part.term),
                     });
                 }
             }
@@ -306,14 +311,15 @@ impl Scan<'_> {
 /// `matches` without the parts of query words that `matches` or `elsewhere` (the article's
 /// other text) show whole: for `Alkoholausschankverbot`, an article that has the word does not
 /// get the `verbot` of `Beherbergungsverbot` highlighted; one that lacks it keeps its parts,
-/// which are what it matched by.
+/// which are what it matched by. The words of a hyphenated query word are kept: `Corona-Krise`
+/// is that word as typed, beside a `Coronakrise`.
 pub fn without_parts_shown_whole(mut matches: Vec<Match>, elsewhere: &[Match]) -> Vec<Match> {
     if !matches.iter().any(|m| m.part) {
         return matches;
     }
     let whole: Vec<String> =
         matches.iter().chain(elsewhere).filter(|m| !m.part).map(|m| m.term.clone()).collect();
-    matches.retain(|m| !m.part || !whole.contains(&m.term));
+    matches.retain(|m| !m.part || m.hyphen_word || !whole.contains(&m.term));
     matches
 }
 

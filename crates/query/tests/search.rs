@@ -360,6 +360,17 @@ fn the_snippet_shows_the_whole_query_word_before_a_part_of_it() {
 }
 
 #[test]
+fn the_words_of_a_hyphenated_query_word_stay_highlighted_beside_its_joined_form() {
+    let (_dir, searcher) = index_of(&[(
+        "Wirtschaft",
+        "Die Coronakrise, auch Corona-Krise genannt, trifft die Wirtschaft hart.",
+    )]);
+    let r = searcher.search(&SearchRequest::new("Corona-Krise")).unwrap();
+    let s = &r.hits[0].snippet;
+    assert_eq!(marked(&s.text, &s.highlights), ["Coronakrise", "Corona", "Krise"], "{}", s.text);
+}
+
+#[test]
 fn a_rare_name_is_no_typo_of_a_stop_word() {
     // `Diess` (a name, in two articles) is one edit from `dies`, the term of `dieser`, in
     // every other article: typo search and word forms never lead to a stop word's term.
