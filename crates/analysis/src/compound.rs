@@ -60,11 +60,29 @@ const BOUND_MORPHEMES: &[&str] = &[
     "erer", "eres", "erem", "erin", "ische", "ischen", "ischer", "isches", "ischem", "liche",
     "lichen", "licher", "liches", "lichem", "cher", "ner", "nen", "end", "esten", "enen", "ener",
     "schen", "inger", "este", "sche", "ling", "gen", "schaft",
+    // Verb particles and the beginnings of participles and of foreign words, which the
+    // lexicon lists as words of their own: `her` + `stellung`, `dar` + `stellen`, `geh` +
+    // `alten`, `geb` + `lieben`, `gest` + `ort`, `dan` + `eben`, `hol` + `land`, `kam` +
+    // `aden`, `red` + `aktion`, `pro` + `test`, `eng` + `land`, `seh` + `sucht`, `verh` +
+    // `alt`, `all` + `gemeines`, `old` + `burg`, `son` + `ntags`, `get` + `raumt`, `str` +
+    // `eben`, `port` + `rat`, `what` + `sapp`, `mal` + `lorca`, and the suffix `mal` (`zwei` +
+    // `mal`) (the most frequent of the lexicon's words split with a three-letter part, checked
+    // by hand).
+    "her", "dar", "geh", "geb", "gest", "dan", "hol", "kam", "red", "pro", "eng", "seh", "verh",
+    "all", "old", "son", "get", "str", "port", "what", "mal",
 ];
 /// Words that are no last part: `innen` begins `Innenminister` but ends `Schülerinnen` as the
 /// feminine plural, which also makes the rare `Rinnen` (gutters) a false part
 /// (`Fahrerinnen` is not `fahre` + `rinnen`).
-const NEVER_LAST: &[&str] = &["innen", "rinnen"];
+/// Likewise the suffix `bar` (`wunder` + `bar`: a search for `Bars` is not one for
+/// `wunderbar`), verb endings (`wollt` + `est`) and fragments of other words and names
+/// (`best` + `and`, `star` + `ben`, `schrei` + `ber`, `muse` + `ums`, `vier` + `tel`, `john` +
+/// `son`, `her` + `bert`, `gar` + `icht`, `kam` + `aden`, `micro` + `oft`, `stand` + `ard`,
+/// `wer` + `tung`, `irgend` + `wer`).
+const NEVER_LAST: &[&str] = &[
+    "innen", "rinnen", "bar", "est", "and", "ben", "ber", "ums", "tel", "son", "bert", "icht",
+    "aden", "oft", "ard", "tung", "wer",
+];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
 /// At most this many parts.
@@ -222,6 +240,11 @@ impl CompoundSplitter {
                 continue;
             }
             let after = &rest[end..];
+            if rest.starts_with("zuge") && (part == "zug" || part == "zuge") {
+                // `zu` + `ge`: a participle or infinitive of a `zu-` verb (`zugelassen`,
+                // `zugeben`), not the noun `Zug` (`im Zuge`).
+                continue;
+            }
             for link in LINKS {
                 if let Some(tail) = after.strip_prefix(link) {
                     if tail.chars().count() < MIN_PART_CHARS {
@@ -321,6 +344,37 @@ mod tests {
         assert!(!p.contains(&"innen".to_string()), "{p:?}");
         // `innen` is still a part at the front.
         assert_eq!(parts("Innenministerium").first().map(String::as_str), Some("innen"));
+    }
+
+    #[test]
+    fn particles_participles_suffixes_and_fragments_make_no_parts() {
+        // The most frequent words the lexicon used to split with a three-letter part, wrongly:
+        // `Alten` found `gehalten`, `Test` found `Protest`, `Bars` found `wunderbar`.
+        for word in [
+            "gehalten",
+            "geblieben",
+            "Hersteller",
+            "darstellen",
+            "Protest",
+            "England",
+            "Redaktion",
+            "wunderbar",
+            "zweimal",
+            "Mallorca",
+            "Bestand",
+            "Verband",
+            "Standard",
+            "zugelassen",
+            "zugeben",
+            "sonntags",
+            "Johnson",
+        ] {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+        // The noun `Zug` and real compounds around these parts still split.
+        assert_eq!(parts("Zugverkehr"), ["zug", "verkehr"]);
+        assert_eq!(parts("Bargeld"), ["bar", "geld"]);
+        assert_eq!(parts("Radfahrer"), ["rad", "fahrer"]);
     }
 
     #[test]
