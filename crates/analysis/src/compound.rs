@@ -67,9 +67,14 @@ const BOUND_MORPHEMES: &[&str] = &[
     // `alt`, `all` + `gemeines`, `old` + `burg`, `son` + `ntags`, `get` + `raumt`, `str` +
     // `eben`, `port` + `rat`, `what` + `sapp`, `mal` + `lorca`, and the suffix `mal` (`zwei` +
     // `mal`) (the most frequent of the lexicon's words split with a three-letter part, checked
-    // by hand).
+    // by hand); and the abbreviations and word beginnings most often taken as a first part of
+    // four letters or fewer in the corpus (`ausg` + `egeben`, `eing` + `estehen`, `unge` +
+    // `wohnt`, `las` + `chet`, `hot` + `elier`, `mai` + `land`, `new` + `sletter`). (`wied`
+    // and `gege` stay: a stop word is no part, and they carry the right last part, `wahl` of
+    // `Wiederwahl`, `maßnahmen` of `Gegenmaßnahmen`.)
     "her", "dar", "geh", "geb", "gest", "dan", "hol", "kam", "red", "pro", "eng", "seh", "verh",
-    "all", "old", "son", "get", "str", "port", "what", "mal",
+    "all", "old", "son", "get", "str", "port", "what", "mal", "ausg", "eing", "unge", "las", "hot",
+    "mai", "new",
 ];
 /// Words that are no last part: `innen` begins `Innenminister` but ends `Schülerinnen` as the
 /// feminine plural, which also makes the rare `Rinnen` (gutters) a false part
@@ -78,10 +83,12 @@ const BOUND_MORPHEMES: &[&str] = &[
 /// `wunderbar`), verb endings (`wollt` + `est`) and fragments of other words and names
 /// (`best` + `and`, `star` + `ben`, `schrei` + `ber`, `muse` + `ums`, `vier` + `tel`, `john` +
 /// `son`, `her` + `bert`, `gar` + `icht`, `kam` + `aden`, `micro` + `oft`, `stand` + `ard`,
-/// `wer` + `tung`, `irgend` + `wer`).
+/// `wer` + `tung`, `irgend` + `wer`), and the last parts most often wrong in the corpus: `las` +
+/// `chet` (Laschet), `ton` + `nies` (Tönnies), `bill` + `ionen`, `kunst` + `lern` (Künstlern),
+/// `vita` + `min`, `hand` + `lungen` (a search for `Lungen` is not one for `Handlungen`).
 const NEVER_LAST: &[&str] = &[
     "innen", "rinnen", "bar", "est", "and", "ben", "ber", "ums", "tel", "son", "bert", "icht",
-    "aden", "oft", "ard", "tung", "wer",
+    "aden", "oft", "ard", "tung", "wer", "chet", "nies", "ionen", "lern", "min", "lung", "lungen",
 ];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
@@ -368,6 +375,13 @@ mod tests {
             "zugeben",
             "sonntags",
             "Johnson",
+            "Laschet",
+            "Tönnies",
+            "Vitamin",
+            "Handlungen",
+            "Künstlern",
+            "ausgegeben",
+            "Mailand",
         ] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
