@@ -221,7 +221,7 @@ impl CompoundSplitter {
     ) {
         let rest = &word[start..];
         // The rest as the last part.
-        if !path.is_empty() && !NEVER_LAST.contains(&rest) {
+        if !path.is_empty() && !NEVER_LAST.contains(&rest) && !adjective_suffix(word, path, start) {
             if let Some(c) = self.part_count(rest, max_parts) {
                 let sum = log_sum + (c as f64).ln();
                 let n = path.len() + 1;
@@ -281,6 +281,29 @@ impl CompoundSplitter {
             && count >= min_part_count(chars)
             && !is_stop_word(part)
             && !BOUND_MORPHEMES.contains(&part)
+    }
+}
+
+/// Whether the rest of `word` from `start`, after the parts in `path`, is the adjective suffix
+/// `-isch` rather than the noun `Tisch`: `tisch…` right after a part ending in a vowel or `s`,
+/// with no linking element between (`drama` + `tisch`, `logis` + `tisch` are `dramatisch`,
+/// `logistisch`; not after `n`, which `Gartentisch` and `romantisch` share; `Schreibtisch`, `Stammtisch`,
+/// `Küchentisch`, `Verhandlungstisch` stay compounds); likewise after the link `-s-` following
+/// a vowel (`juri` + `s` + `tisch`). After the link `-n-` the shapes are alike (`roma` + `n` +
+/// `tische`, `kuche` + `n` + `tisch`): those stay as they are.
+fn adjective_suffix(word: &str, path: &[Range<usize>], start: usize) -> bool {
+    let Some(previous) = path.last() else { return false };
+    if !word[start..].starts_with("tisch") {
+        return false;
+    }
+    const VOWELS: [char; 6] = ['a', 'e', 'i', 'o', 'u', 'y'];
+    let before = &word[..previous.end];
+    match &word[previous.end..start] {
+        "" => before.ends_with(VOWELS) || before.ends_with('s'),
+        // `juri` + `s` + `tisch`, `fanta` + `s` + `tisch`; `Verhandlungs-tisch` links after a
+        // consonant.
+        "s" => before.ends_with(VOWELS),
+        _ => false,
     }
 }
 
@@ -382,6 +405,11 @@ mod tests {
             "Künstlern",
             "ausgegeben",
             "Mailand",
+            "dramatisch",
+            "kommunistischen",
+            "genetischen",
+            "juristisch",
+            "fantastische",
         ] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
@@ -389,6 +417,8 @@ mod tests {
         assert_eq!(parts("Zugverkehr"), ["zug", "verkehr"]);
         assert_eq!(parts("Bargeld"), ["bar", "geld"]);
         assert_eq!(parts("Radfahrer"), ["rad", "fahrer"]);
+        assert_eq!(parts("Schreibtisch"), ["schreib", "tisch"]);
+        assert_eq!(parts("Verhandlungstisch"), ["verhandlung", "tisch"]);
     }
 
     #[test]
