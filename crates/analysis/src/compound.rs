@@ -10,8 +10,11 @@
 //! fewest parts, and among those the one whose parts have the highest geometric mean frequency,
 //! and split only when that mean beats the frequency of the whole word by [`SPLIT_MARGIN`]
 //! (fewest parts first keeps `Bundestagswahl` as `Bundestag` + `Wahl`, not `Bund` + `Tag` +
-//! `Wahl`). A frequent word (`Bundestag`, `Verhandlung`)
-//! or a name (`Steinmeier`) therefore stays whole unless its parts are clearly more common.
+//! `Wahl`). A word more frequent than its parts (`Flughafen`, `Fußball`, `Zusammenhang`)
+//! therefore stays whole. Frequencies cannot tell a name from a compound: a name made of common
+//! words is split like one (`Steinmeier` = `stein` + `meier`, `Lauterbach` = `laut` + `bach`),
+//! so a search for `Meier` also finds `Steinmeier`, below the articles that have `Meier` in
+//! their title.
 //! Parts are at least [`MIN_PART_CHARS`] letters, never stop words, and must be reasonably common
 //! themselves ([`MIN_PART_COUNT`]), which keeps rare junk entries of the lexicon out.
 //!

@@ -432,7 +432,8 @@ impl Compiler<'_> {
                     if words[0].analysis.stop && self.drop_stop_words {
                         return Ok(None);
                     }
-                    return Ok(Some(self.word(&words[0], &fields, *fuzzy)));
+                    let noun = written_as_noun(&text[words[0].start..words[0].end]);
+                    return Ok(Some(self.word(&words[0], &fields, *fuzzy, noun)));
                 }
                 // A hyphenated chain: its joined form, or its words close together.
                 let analyzer = WordAnalyzer::default();
@@ -461,7 +462,7 @@ impl Compiler<'_> {
                 let words = analyse_text(text);
                 match words.len() {
                     0 => Ok(None),
-                    1 => Ok(Some(self.word(&words[0], &fields, Some(0)))),
+                    1 => Ok(Some(self.word(&words[0], &fields, Some(0), false))),
                     _ => {
                         for w in &words {
                             self.highlight_whole(&w.analysis.term);
@@ -549,12 +550,14 @@ impl Compiler<'_> {
     }
 
     /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
-    /// `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`.
+    /// `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`. `noun`: the word is written
+    /// as a noun ([`written_as_noun`]), so verb forms are no forms of it.
     fn word(
         &mut self,
         word: &AnalysedWord,
         fields: &[(Field, f32)],
         fuzzy: Option<u8>,
+        noun: bool,
     ) -> Box<dyn Query> {
         let a = &word.analysis;
         self.highlight_whole(&a.term);
@@ -578,7 +581,7 @@ impl Compiler<'_> {
         }
         if fuzzy != Some(0) {
             // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.
-            for variant in verb_variants(&a.term) {
+            for variant in word_variants(&a.term, noun) {
                 let holding = self.fields_holding(&variant, fields);
                 if !holding.is_empty() {
                     self.highlight_whole(&variant);
@@ -744,6 +747,14 @@ fn regex_escape(s: &str) -> String {
     out
 }
 
+/// Whether a query word is written as a noun: a capital letter, then a small one (`Recht`,
+/// `Macht`; not `recht`, `macht` or the acronym `WHO`). German capitalises nouns and names, so
+/// such a word is no verb form, whatever its ending.
+pub fn written_as_noun(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
 /// Word forms of a stem that Snowball German does not merge: the stem plus or minus the verb
 /// endings `-t`, `-et`, `-st`, `-est` (`entmacht` ↔ `entmachtet`, `verhohn` ↔ `verhohnt`) and
 /// `-ert` (the participle of `-ieren` and `-ern` verbs: `debatti` ↔ `debattiert`, `behind` ↔
@@ -751,8 +762,14 @@ fn regex_escape(s: &str) -> String {
 /// Snowball keeps the `n` after `el`), and the genitive `-s` that Snowball keeps after vowels
 /// (`nawalny` ↔ `nawalnys`). Only stems of five letters or more take part, so that short
 /// nouns (`Gast`, `Welt`) do not.
-pub fn verb_variants(stem: &str) -> Vec<String> {
-    const ENDINGS: [&str; 6] = ["ert", "est", "et", "st", "t", "s"];
+///
+/// A word written as a noun (`noun`) takes no verb endings: `Recht` is no form of `rechnen`
+/// (`rech`), `Macht` none of `machen`, `Markt` none of `Mark`; the genitive `-s` and the `-el`
+/// forms stay (`Nawalnys`, `Regeln`).
+pub fn word_variants(stem: &str, noun: bool) -> Vec<String> {
+    const VERB_ENDINGS: [&str; 6] = ["ert", "est", "et", "st", "t", "s"];
+    const NOUN_ENDINGS: [&str; 1] = ["s"];
+    let endings: &[&str] = if noun { &NOUN_ENDINGS } else { &VERB_ENDINGS };
     let mut out = Vec::new();
     if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
         return out;
@@ -768,7 +785,7 @@ pub fn verb_variants(stem: &str) -> Vec<String> {
     if stem.ends_with("el") {
         out.push(format!("{stem}n"));
     }
-    for ending in ENDINGS {
+    for ending in endings {
         out.push(format!("{stem}{ending}"));
         if let Some(base) = stem.strip_suffix(ending) {
             if base.chars().count() >= 4 {
@@ -789,23 +806,39 @@ mod tests {
 
     #[test]
     fn verb_variants_add_and_remove_endings() {
-        let v = verb_variants("entmacht");
+        let v = word_variants("entmacht", false);
         assert!(v.contains(&"entmachtet".to_string()) && v.contains(&"entmach".to_string()));
-        assert!(verb_variants("verhohnt").contains(&"verhohn".to_string()));
-        assert!(verb_variants("welt").is_empty());
-        assert!(!verb_variants("diess").contains(&"dies".to_string()), "a stop word's term");
-        assert!(verb_variants("nawalny").contains(&"nawalnys".to_string()));
-        assert!(verb_variants("nawalnys").contains(&"nawalny".to_string()));
-        assert!(!verb_variants("covid19").iter().any(|_| true));
+        assert!(word_variants("verhohnt", false).contains(&"verhohn".to_string()));
+        assert!(word_variants("welt", false).is_empty());
+        assert!(!word_variants("diess", false).contains(&"dies".to_string()), "a stop word's term");
+        assert!(word_variants("nawalny", false).contains(&"nawalnys".to_string()));
+        assert!(word_variants("nawalnys", false).contains(&"nawalny".to_string()));
+        assert!(!word_variants("covid19", false).iter().any(|_| true));
         // -ieren and -ern verbs: the infinitive's stem and the participle.
-        assert!(verb_variants("debatti").contains(&"debattiert".to_string()));
-        assert!(verb_variants("debattiert").contains(&"debatti".to_string()));
-        assert!(verb_variants("behind").contains(&"behindert".to_string()));
+        assert!(word_variants("debatti", false).contains(&"debattiert".to_string()));
+        assert!(word_variants("debattiert", false).contains(&"debatti".to_string()));
+        assert!(word_variants("behind", false).contains(&"behindert".to_string()));
         // -eln verbs keep their n in Snowball.
-        assert!(verb_variants("verhandeln").contains(&"verhandelt".to_string()));
-        assert!(verb_variants("verhandelt").contains(&"verhandeln".to_string()));
+        assert!(word_variants("verhandeln", false).contains(&"verhandelt".to_string()));
+        assert!(word_variants("verhandelt", false).contains(&"verhandeln".to_string()));
         // So do -el nouns in the dative plural.
-        assert!(verb_variants("regeln").contains(&"regel".to_string()));
-        assert!(verb_variants("regel").contains(&"regeln".to_string()));
+        assert!(word_variants("regeln", false).contains(&"regel".to_string()));
+        assert!(word_variants("regel", false).contains(&"regeln".to_string()));
+    }
+
+    #[test]
+    fn a_word_written_as_a_noun_takes_no_verb_endings() {
+        assert!(
+            written_as_noun("Recht") && written_as_noun("Ärzte") && written_as_noun("Nawalnys")
+        );
+        assert!(!written_as_noun("recht") && !written_as_noun("WHO") && !written_as_noun("R"));
+        assert!(word_variants("recht", false).contains(&"rech".to_string()));
+        let noun = word_variants("recht", true);
+        assert!(!noun.contains(&"rech".to_string()) && !noun.contains(&"rechtet".to_string()));
+        assert!(!word_variants("stadt", true).contains(&"stad".to_string()));
+        // The genitive and the `-el` forms are a noun's own.
+        assert!(word_variants("nawalnys", true).contains(&"nawalny".to_string()));
+        assert!(word_variants("nawalny", true).contains(&"nawalnys".to_string()));
+        assert!(word_variants("regeln", true).contains(&"regel".to_string()));
     }
 }

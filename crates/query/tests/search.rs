@@ -514,6 +514,23 @@ fn a_transliteration_the_index_holds_still_finds_the_common_spelling() {
 }
 
 #[test]
+fn a_query_word_written_as_a_noun_finds_no_verb_forms() {
+    // `stad` (Bavarian: quiet) is `Stadt` without its `t`, as `entmach` is `entmachtet`
+    // without it: a verb form for a word typed in lower case, none for a noun.
+    let (_dir, searcher) = index_of(&[
+        ("Die Stadt im Winter", "Die Stadt liegt unter Schnee."),
+        ("Endlich stad", "Nach dem Trubel wird es stad im Dorf."),
+        ("Wetter", "Es regnet auf dem Land."),
+    ]);
+    let titles = |q: &str| -> Vec<String> {
+        let r = searcher.search(&SearchRequest::new(q)).unwrap();
+        r.hits.into_iter().map(|h| h.title).collect()
+    };
+    assert_eq!(titles("Stadt"), ["Die Stadt im Winter"]);
+    assert_eq!(titles("stadt"), ["Die Stadt im Winter", "Endlich stad"]);
+}
+
+#[test]
 fn infinitives_find_the_participles_snowball_keeps_apart() {
     // Snowball stems `debattieren` to `debatti` but `debattiert` to itself, and keeps the `n`
     // of `verhandeln` (`verhandelten` → `verhandelt`).
