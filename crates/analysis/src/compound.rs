@@ -11,10 +11,19 @@
 //! and split only when that mean beats the frequency of the whole word by [`SPLIT_MARGIN`]
 //! (fewest parts first keeps `Bundestagswahl` as `Bundestag` + `Wahl`, not `Bund` + `Tag` +
 //! `Wahl`). A word more frequent than its parts (`Flughafen`, `Fußball`, `Zusammenhang`)
-//! therefore stays whole. Frequencies cannot tell a name from a compound: a name made of common
-//! words is split like one (`Steinmeier` = `stein` + `meier`, `Lauterbach` = `laut` + `bach`),
-//! so a search for `Meier` also finds `Steinmeier`, below the articles that have `Meier` in
-//! their title.
+//! therefore stays whole.
+//!
+//! The split found must also win when words are counted by *family* (all the lexicon's words
+//! with one stem, [`Lexicon::family_count`]): the parts' families against the whole word's.
+//! Cutting an inflected form into the exact forms of two unrelated words often beats the
+//! inflected form's own count, never its family's: `Talente` is not `tal` + `ente`,
+//! `Gastronomen` not `gastro` + `nomen`, `beantragt` not `bean` + `tragt`, `Regierender` not
+//! `regie` + `render`. (Families alone, without the first test, would split `Deutschland` and
+//! `Mittwoch`: the family of a short stem such as `mitt` is large.)
+//!
+//! Frequencies cannot tell a name from a compound: a name made of common words is split like
+//! one (`Steinmeier` = `stein` + `meier`, `Lauterbach` = `laut` + `bach`), so a search for
+//! `Meier` finds the Steinmeier articles too.
 //! Parts are at least [`MIN_PART_CHARS`] letters, never stop words, and must be reasonably common
 //! themselves ([`MIN_PART_COUNT`]), which keeps rare junk entries of the lexicon out.
 //!
@@ -27,6 +36,7 @@ use std::sync::OnceLock;
 
 use fst::raw::Fst;
 
+use crate::stem::GermanStemmer;
 use crate::stopwords::is_stop_word;
 
 /// The version of the embedded lexicon; changes whenever the lexicon or the split rules change.
@@ -104,10 +114,14 @@ const MAX_WORD_BYTES: usize = 64;
 const LINKS: &[&str] = &["ens", "es", "en", "er", "s", "n", "e", ""];
 
 static LEXICON_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+static STEMS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-stems.fst"));
 
-/// The German word-frequency lexicon: folded word → occurrences per billion words.
+/// The German word-frequency lexicon: folded word → occurrences per billion words, and stem →
+/// occurrences of all its words.
 pub struct Lexicon {
     fst: Fst<&'static [u8]>,
+    /// Stem → family count.
+    stems: Fst<&'static [u8]>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -122,6 +136,7 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon {
             fst: Fst::new(LEXICON_BYTES).expect("the embedded lexicon FST is valid"),
+            stems: Fst::new(STEMS_BYTES).expect("the embedded stem FST is valid"),
         })
     }
 
@@ -143,6 +158,12 @@ impl Lexicon {
     /// Occurrences per billion words of a folded word, 0 when unknown.
     pub fn count(&self, folded: &str) -> u64 {
         self.fst.get(folded).map(|o| o.value()).unwrap_or(0)
+    }
+
+    /// Occurrences per billion words of all the lexicon's words with this stem (see
+    /// [`crate::stem`]): its *family*. 0 when none.
+    pub fn family_count(&self, stem: &str) -> u64 {
+        self.stems.get(stem).map(|o| o.value()).unwrap_or(0)
     }
 
     /// Every prefix of `s` (ending on a char boundary) that is a lexicon word, as (end, count).
@@ -205,11 +226,33 @@ impl CompoundSplitter {
             self.search(folded, 0, &mut path, 0.0, max_parts, &mut best);
             if let Some(best) = best {
                 if best.log_sum / best.parts.len() as f64 > threshold {
+                    // A split the families reject is no reason to try more parts
+                    // (`fundamentales` is not `fund` + `amen` + `tales` either).
+                    if !self.families_agree(folded, &best.parts) {
+                        break;
+                    }
                     return best.parts;
                 }
             }
         }
         Vec::new()
+    }
+
+    /// Whether the geometric mean of the parts' family counts beats the whole word's family
+    /// count too (see the module docs).
+    fn families_agree(&self, folded: &str, parts: &[Range<usize>]) -> bool {
+        let stemmer = GermanStemmer::default();
+        let whole = self.lexicon.family_count(&stemmer.stem(folded));
+        if whole == 0 {
+            return true;
+        }
+        let log_sum: f64 = parts
+            .iter()
+            .map(|r| {
+                (self.lexicon.family_count(&stemmer.stem(&folded[r.clone()])).max(1) as f64).ln()
+            })
+            .sum();
+        log_sum / parts.len() as f64 > (whole as f64 * SPLIT_MARGIN).ln()
     }
 
     /// Depth-first search over the cuts of `word[start..]`, keeping the best complete one.
@@ -341,6 +384,44 @@ mod tests {
         let boote = parts("Migrantenboote");
         assert_eq!(boote.last().map(String::as_str), Some("boote"));
         assert!(boote[0].starts_with("migrant"));
+    }
+
+    #[test]
+    fn families_count_every_form_of_a_stem() {
+        let lex = Lexicon::german();
+        let stem = GermanStemmer::default();
+        let hafen = lex.family_count(&stem.stem("hafen"));
+        assert!(hafen > lex.count("hafen") && hafen >= lex.count("hafen") + lex.count("hafens"));
+        assert_eq!(lex.family_count("xqzvbrmpf"), 0);
+    }
+
+    #[test]
+    fn inflected_forms_are_not_cut_into_unrelated_words() {
+        // Each split beats the form's own count, none its family's.
+        for word in [
+            "Talente",
+            "Gastronomen",
+            "beantragt",
+            "verbrauchen",
+            "Verbrauchern",
+            "verwalten",
+            "sagtest",
+            "Regierender",
+            "dringender",
+            "Prominente",
+            "Senatoren",
+            "Umsätze",
+        ] {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+        // A rejected split is no reason to look for more parts.
+        assert!(parts("fundamentales").is_empty() && parts("verbliebenes").is_empty());
+        // Every form splits alike: `Flughafens` like `Flughafen`.
+        assert!(parts("Flughafen").is_empty() && parts("Flughafens").is_empty());
+        // Compounds still split.
+        assert_eq!(parts("Gesundheitsminister"), ["gesundheit", "minister"]);
+        assert_eq!(parts("Impfstoffe"), ["impf", "stoffe"]);
+        assert_eq!(parts("Maskenpflicht"), ["maske", "pflicht"]);
     }
 
     #[test]
