@@ -268,7 +268,12 @@ impl CompoundSplitter {
         let rest = &word[start..];
         // The rest as the last part.
         if !path.is_empty() && !NEVER_LAST.contains(&rest) && !adjective_suffix(word, path, start) {
-            if let Some(c) = self.part_count(rest, max_parts) {
+            let count = if noun_ende(word, path, start) {
+                Some(self.lexicon.count(rest))
+            } else {
+                self.part_count(rest, max_parts)
+            };
+            if let Some(c) = count {
                 let sum = log_sum + (c as f64).ln();
                 let n = path.len() + 1;
                 let better = match best {
@@ -328,6 +333,19 @@ impl CompoundSplitter {
             && !is_stop_word(part)
             && !BOUND_MORPHEMES.contains(&part)
     }
+}
+
+/// Whether the rest of `word` from `start` is the noun `Ende` after the linking `-s-` or
+/// `-es-` (`Jahr-es-ende`, `Krieg-s-ende`, `Monat-s-ende`). `ende` is otherwise no part, being
+/// the ending of present participles (`kommende` is not `komm` + `ende`), and without this
+/// `Jahresende` was `jahr` + `sende`. Not after `-n-`, which is a verb's own `n` as often as a
+/// link (`beginn-ende`, `trenn-ende`, `schon-ende`; `Woche-n-ende` stays whole), nor after a
+/// part ending in `s` (`fließ-ende`, folded `fliess` + `ende`).
+fn noun_ende(word: &str, path: &[Range<usize>], start: usize) -> bool {
+    let Some(previous) = path.last() else { return false };
+    matches!(&word[start..], "ende" | "endes")
+        && matches!(&word[previous.end..start], "s" | "es")
+        && !word[..previous.end].ends_with('s')
 }
 
 /// Whether the rest of `word` from `start`, after the parts in `path`, is the adjective suffix
@@ -416,6 +434,12 @@ mod tests {
         }
         // A rejected split is no reason to look for more parts.
         assert!(parts("fundamentales").is_empty() && parts("verbliebenes").is_empty());
+        // `Ende` after a linking `-s-`, not `sende`; participles stay whole.
+        assert_eq!(parts("Jahresende"), ["jahr", "ende"]);
+        assert_eq!(parts("Kriegsende"), ["krieg", "ende"]);
+        for word in ["kommende", "beginnende", "fließende", "Wochenende"] {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
         // Every form splits alike: `Flughafens` like `Flughafen`.
         assert!(parts("Flughafen").is_empty() && parts("Flughafens").is_empty());
         // Compounds still split.
