@@ -478,10 +478,18 @@ impl Indexer {
     /// Returns whether it wrote one. What was committed stands whatever this returns; merges
     /// still running are abandoned, as when the indexer is dropped. An indexer dropped without
     /// `finish` leaves the vocabulary as it was: searches stay right, typo search slower.
+    ///
+    /// The writer lock is taken again at once for the vocabulary, so that the index has one
+    /// writer until the run ends: another `presse index` started meanwhile is told who holds
+    /// it, rather than writing the index beside this one's vocabulary. Should another process
+    /// take the lock in between, it writes the vocabulary itself, and this returns `false`.
     pub fn finish(self) -> Result<bool> {
         let (index, dir, body) = (self.index.clone(), self.dir.clone(), self.fields.body);
         drop(self);
-        Ok(presse_analysis::Vocabulary::write(&index, &dir, body)?)
+        let written = holding_writer_lock(&index, &dir, || {
+            presse_analysis::Vocabulary::write(&index, &dir, body)
+        })?;
+        Ok(written.transpose()?.unwrap_or(false))
     }
 
     /// Commits what was added: it is then durable and visible to searchers.
@@ -506,6 +514,23 @@ impl Indexer {
     }
 }
 
+/// Runs `f` holding the index's writer lock, with this process's pid in the pid file, as a
+/// writer does; `None` when another process holds the lock.
+fn holding_writer_lock<T>(index: &Index, dir: &Path, f: impl FnOnce() -> T) -> Result<Option<T>> {
+    let io = |source| Error::Io { path: dir.display().to_string(), source };
+    use tantivy::Directory;
+    let lock = match index.directory().acquire_lock(&tantivy::directory::INDEX_WRITER_LOCK) {
+        Ok(lock) => lock,
+        Err(LockError::LockBusy) => return Ok(None),
+        Err(LockError::IoError(e)) => return Err(io(std::io::Error::new(e.kind(), e.to_string()))),
+    };
+    std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string()).map_err(io)?;
+    let out = f();
+    let _ = std::fs::remove_file(dir.join(WRITER_PID_FILE));
+    drop(lock);
+    Ok(Some(out))
+}
+
 /// Commits, with the file state as the commit's payload (atomic with the documents).
 fn commit_with_state(writer: &mut IndexWriter, state: &Mutex<IndexState>) -> Result<()> {
     let payload = state.lock().unwrap_or_else(|e| e.into_inner()).to_payload();
@@ -524,6 +549,28 @@ impl Drop for Indexer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_vocabulary_is_written_under_the_writer_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index");
+        let indexer = IndexerBuilder::new().open(&path).unwrap();
+        let index = indexer.index.clone();
+        drop(indexer);
+        // What `finish` runs after closing the writer: meanwhile, no one else may write.
+        let inside = holding_writer_lock(&index, &path, || IndexerBuilder::new().open(&path))
+            .unwrap()
+            .expect("the lock was free");
+        match inside {
+            Err(Error::Locked { pid, .. }) => {
+                assert_eq!(pid, Some(std::process::id().to_string()));
+            }
+            other => panic!("a second writer was let in: {:?}", other.map(|_| ())),
+        }
+        // Released afterwards, pid file gone.
+        assert!(!path.join(WRITER_PID_FILE).exists());
+        assert!(IndexerBuilder::new().open(&path).is_ok());
+    }
 
     #[test]
     fn the_writer_merges_with_the_bounded_policy() {
