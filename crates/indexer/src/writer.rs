@@ -170,7 +170,7 @@ impl IndexerBuilder {
             }
             Err(e) => return Err(e.into()),
         };
-        std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string()).map_err(io)?;
+        record_writer(dir).map_err(io)?;
         let state = if self.full || !exists { IndexState::default() } else { state };
         if self.full || !exists {
             writer.delete_all_documents()?;
@@ -514,6 +514,16 @@ impl Indexer {
     }
 }
 
+/// Records this process as the index's writer, for the message another writer gets.
+fn record_writer(dir: &Path) -> std::io::Result<()> {
+    std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string())
+}
+
+/// Removes the record of [`record_writer`].
+fn forget_writer(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join(WRITER_PID_FILE));
+}
+
 /// Runs `f` holding the index's writer lock, with this process's pid in the pid file, as a
 /// writer does; `None` when another process holds the lock.
 fn holding_writer_lock<T>(index: &Index, dir: &Path, f: impl FnOnce() -> T) -> Result<Option<T>> {
@@ -524,9 +534,9 @@ fn holding_writer_lock<T>(index: &Index, dir: &Path, f: impl FnOnce() -> T) -> R
         Err(LockError::LockBusy) => return Ok(None),
         Err(LockError::IoError(e)) => return Err(io(std::io::Error::new(e.kind(), e.to_string()))),
     };
-    std::fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string()).map_err(io)?;
+    record_writer(dir).map_err(io)?;
     let out = f();
-    let _ = std::fs::remove_file(dir.join(WRITER_PID_FILE));
+    forget_writer(dir);
     drop(lock);
     Ok(Some(out))
 }
@@ -542,7 +552,7 @@ fn commit_with_state(writer: &mut IndexWriter, state: &Mutex<IndexState>) -> Res
 
 impl Drop for Indexer {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(self.dir.join(WRITER_PID_FILE));
+        forget_writer(&self.dir);
     }
 }
 
