@@ -98,10 +98,14 @@ const BOUND_MORPHEMES: &[&str] = &[
 /// `son`, `her` + `bert`, `gar` + `icht`, `kam` + `aden`, `micro` + `oft`, `stand` + `ard`,
 /// `wer` + `tung`, `irgend` + `wer`), and the last parts most often wrong in the corpus: `las` +
 /// `chet` (Laschet), `ton` + `nies` (Tönnies), `bill` + `ionen`, `kunst` + `lern` (Künstlern),
-/// `vita` + `min`, `hand` + `lungen` (a search for `Lungen` is not one for `Handlungen`).
+/// `vita` + `min`, `hand` + `lungen` (a search for `Lungen` is not one for `Handlungen`);
+/// and `rung`, `rungen`, the rare `Runge` (a stake) that the suffix `-erung` of nouns from
+/// `-ern` verbs leaves when an `-e` word stands before it: `Lockerungen` is no `locke` +
+/// `rungen`, `Lagerung` no `lage` + `rung`, `Linderung` no `linde` + `rung`.
 const NEVER_LAST: &[&str] = &[
     "innen", "rinnen", "bar", "est", "and", "ben", "ber", "ums", "tel", "son", "bert", "icht",
     "aden", "oft", "ard", "tung", "wer", "chet", "nies", "ionen", "lern", "min", "lung", "lungen",
+    "rung", "rungen",
 ];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
@@ -438,6 +442,10 @@ mod tests {
         assert_eq!(parts("Jahresende"), ["jahr", "ende"]);
         assert_eq!(parts("Kriegsende"), ["krieg", "ende"]);
         for word in ["kommende", "beginnende", "fließende", "Wochenende"] {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+        // The suffix `-erung` leaves no part `rung`.
+        for word in ["Lockerungen", "Lagerung", "Linderung", "Schilderungen"] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
         // Every form splits alike: `Flughafens` like `Flughafen`.
