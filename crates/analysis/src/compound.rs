@@ -88,6 +88,11 @@ const BOUND_MORPHEMES: &[&str] = &[
     "her", "dar", "geh", "geb", "gest", "dan", "hol", "kam", "red", "pro", "eng", "seh", "verh",
     "all", "old", "son", "get", "str", "port", "what", "mal", "ausg", "eing", "unge", "las", "hot",
     "mai", "new",
+    // The beginnings of `be-`, `er-`, `ver-`, `ent-`, `ge-` words in `sch` that the lexicon
+    // lists as fragments (`besch` + `wert` of `beschwert`, `ersch` + `wert`, `gesch` + `oben`
+    // of `geschoben`, `versch` + `lagen`), and the fragments such words then fall into
+    // (`vers` + `chli` + `essen`, `ents` + `chli` + `essen`, `beschl` + `eichen`).
+    "besch", "ersch", "versch", "entsch", "gesch", "chli", "ents", "beschl", "tsch",
 ];
 /// Words that are no last part: `innen` begins `Innenminister` but ends `Schülerinnen` as the
 /// feminine plural, which also makes the rare `Rinnen` (gutters) a false part
@@ -101,11 +106,12 @@ const BOUND_MORPHEMES: &[&str] = &[
 /// `vita` + `min`, `hand` + `lungen` (a search for `Lungen` is not one for `Handlungen`);
 /// and `rung`, `rungen`, the rare `Runge` (a stake) that the suffix `-erung` of nouns from
 /// `-ern` verbs leaves when an `-e` word stands before it: `Lockerungen` is no `locke` +
-/// `rungen`, `Lagerung` no `lage` + `rung`, `Linderung` no `linde` + `rung`.
+/// `rungen`, `Lagerung` no `lage` + `rung`, `Linderung` no `linde` + `rung`; and the inflected
+/// suffix `-bar` (`sicht` + `baren`, whose stem is that of `Bar`; `Eisbären` goes with it).
 const NEVER_LAST: &[&str] = &[
     "innen", "rinnen", "bar", "est", "and", "ben", "ber", "ums", "tel", "son", "bert", "icht",
     "aden", "oft", "ard", "tung", "wer", "chet", "nies", "ionen", "lern", "min", "lung", "lungen",
-    "rung", "rungen",
+    "rung", "rungen", "bare", "baren", "bares",
 ];
 /// The geometric mean of the parts' counts must exceed the whole word's count by this factor.
 pub const SPLIT_MARGIN: f64 = 1.0;
@@ -444,8 +450,20 @@ mod tests {
         for word in ["kommende", "beginnende", "fließende", "Wochenende"] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
-        // The suffix `-erung` leaves no part `rung`.
-        for word in ["Lockerungen", "Lagerung", "Linderung", "Schilderungen"] {
+        // The suffix `-erung` leaves no part `rung`, the suffix `-bar` no `Bar`, and `be-` and
+        // `er-` words in `sch` no fragment.
+        for word in [
+            "Lockerungen",
+            "Lagerung",
+            "Linderung",
+            "Schilderungen",
+            "sichtbaren",
+            "vereinbaren",
+            "vergleichbares",
+            "beschwert",
+            "erschwert",
+            "geschoben",
+        ] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
         // Every form splits alike: `Flughafens` like `Flughafen`.
