@@ -318,6 +318,12 @@ impl CompoundSplitter {
                     if tail.chars().count() < MIN_PART_CHARS {
                         continue;
                     }
+                    if link.starts_with('s') && part.ends_with('s') {
+                        // No linking `-s-` after an `s`: German has none there, and it is how a
+                        // folded `ß` came apart (`Bußgeld`, folded `bussgeld`, was `bus` + `s`
+                        // + `geld`, so `Bus` found it).
+                        continue;
+                    }
                     let next = start + end + link.len();
                     path.push(start..start + end);
                     self.search(word, next, path, log_sum + (count as f64).ln(), max_parts, best);
@@ -450,6 +456,11 @@ mod tests {
         for word in ["kommende", "beginnende", "fließende", "Wochenende"] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
+        // No linking `-s-` after an `s` (a folded `ß` does not come apart).
+        assert_eq!(parts("Bußgeld"), ["buss", "geld"]);
+        assert_eq!(parts("Bussgeld"), ["buss", "geld"]);
+        assert_eq!(parts("Antragssteller"), ["antrag", "steller"]);
+        assert_eq!(parts("Gasspeicher"), ["gas", "speicher"]);
         // The suffix `-erung` leaves no part `rung`, the suffix `-bar` no `Bar`, and `be-` and
         // `er-` words in `sch` no fragment.
         for word in [

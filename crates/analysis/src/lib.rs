@@ -23,7 +23,7 @@
 /// The lexicon version, as a literal for `concat!` (see [`compound::LEXICON_VERSION`]).
 macro_rules! lexicon_version {
     () => {
-        "wordfreq-3.1.1-de-large.7"
+        "wordfreq-3.1.1-de-large.8"
     };
 }
 
