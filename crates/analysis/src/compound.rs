@@ -401,6 +401,13 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that each word stays whole.
+    fn stay_whole(words: &[&str]) {
+        for word in words {
+            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
+        }
+    }
+
     #[test]
     fn lexicon_is_embedded_and_folded() {
         let lex = Lexicon::german();
@@ -432,7 +439,7 @@ mod tests {
     #[test]
     fn inflected_forms_are_not_cut_into_unrelated_words() {
         // Each split beats the form's own count, none its family's.
-        for word in [
+        stay_whole(&[
             "Talente",
             "Gastronomen",
             "beantragt",
@@ -445,17 +452,13 @@ mod tests {
             "Prominente",
             "Senatoren",
             "Umsätze",
-        ] {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        ]);
         // A rejected split is no reason to look for more parts.
         assert!(parts("fundamentales").is_empty() && parts("verbliebenes").is_empty());
         // `Ende` after a linking `-s-`, not `sende`; participles stay whole.
         assert_eq!(parts("Jahresende"), ["jahr", "ende"]);
         assert_eq!(parts("Kriegsende"), ["krieg", "ende"]);
-        for word in ["kommende", "beginnende", "fließende", "Wochenende"] {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        stay_whole(&["kommende", "beginnende", "fließende", "Wochenende"]);
         // No linking `-s-` after an `s` (a folded `ß` does not come apart).
         assert_eq!(parts("Bußgeld"), ["buss", "geld"]);
         assert_eq!(parts("Bussgeld"), ["buss", "geld"]);
@@ -463,7 +466,7 @@ mod tests {
         assert_eq!(parts("Gasspeicher"), ["gas", "speicher"]);
         // The suffix `-erung` leaves no part `rung`, the suffix `-bar` no `Bar`, and `be-` and
         // `er-` words in `sch` no fragment.
-        for word in [
+        stay_whole(&[
             "Lockerungen",
             "Lagerung",
             "Linderung",
@@ -474,9 +477,7 @@ mod tests {
             "beschwert",
             "erschwert",
             "geschoben",
-        ] {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        ]);
         // Every form splits alike: `Flughafens` like `Flughafen`.
         assert!(parts("Flughafen").is_empty() && parts("Flughafens").is_empty());
         // Compounds still split.
@@ -497,9 +498,7 @@ mod tests {
     fn junk_entries_of_the_lexicon_make_no_parts() {
         // Names, typos and inflected words used to come apart into abbreviations and
         // fragments the lexicon lists (`got` + `tsh` + `alk`, `see` + `lis` + `chen`).
-        for word in ["Gottshalk", "seelischen", "Abschrecken", "Knatterer", "erforderliches"] {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        stay_whole(&["Gottshalk", "seelischen", "Abschrecken", "Knatterer", "erforderliches"]);
         assert!(!parts("verbluten").contains(&"ver".to_string()), "a prefix is no part");
         // Common three-letter words still are parts.
         assert_eq!(parts("Stadtrat"), ["stadt", "rat"]);
@@ -510,11 +509,14 @@ mod tests {
 
     #[test]
     fn endings_of_adjectives_participles_and_feminines_are_no_parts() {
-        for word in
-            ["kommenden", "stärksten", "gierigen", "Politikerin", "intensiveren", "täglichen"]
-        {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        stay_whole(&[
+            "kommenden",
+            "stärksten",
+            "gierigen",
+            "Politikerin",
+            "intensiveren",
+            "täglichen",
+        ]);
         let p = parts("Schülerinnen");
         assert!(!p.contains(&"innen".to_string()), "{p:?}");
         // `innen` is still a part at the front.
@@ -525,7 +527,7 @@ mod tests {
     fn particles_participles_suffixes_and_fragments_make_no_parts() {
         // The most frequent words the lexicon used to split with a three-letter part, wrongly:
         // `Alten` found `gehalten`, `Test` found `Protest`, `Bars` found `wunderbar`.
-        for word in [
+        stay_whole(&[
             "gehalten",
             "geblieben",
             "Hersteller",
@@ -555,9 +557,7 @@ mod tests {
             "genetischen",
             "juristisch",
             "fantastische",
-        ] {
-            assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
-        }
+        ]);
         // The noun `Zug` and real compounds around these parts still split.
         assert_eq!(parts("Zugverkehr"), ["zug", "verkehr"]);
         assert_eq!(parts("Bargeld"), ["bar", "geld"]);
