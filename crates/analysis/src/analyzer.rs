@@ -498,6 +498,21 @@ fn push_token(
     *len += 1;
 }
 
+/// Like [`push_token`], for a compound part: its term is marked ([`crate::PART_MARK`]).
+fn push_part_token(
+    tokens: &mut Vec<Token>,
+    len: &mut usize,
+    term: &str,
+    from: usize,
+    to: usize,
+    position: usize,
+) {
+    push_token(tokens, len, "", from, to, position);
+    let text = &mut tokens[*len - 1].text;
+    text.push(crate::PART_MARK);
+    text.push_str(term);
+}
+
 impl GermanTokenizer {
     fn fill(&mut self, text: &str) {
         let GermanTokenizer { words, local, hot, tokens, len } = self;
@@ -537,7 +552,7 @@ impl GermanTokenizer {
                 }
                 push_token(tokens, len, &analysis.term, start, end, position);
                 for part in &analysis.parts {
-                    push_token(
+                    push_part_token(
                         tokens,
                         len,
                         &part.term,
@@ -877,6 +892,26 @@ mod tests {
         }
         assert!(tokens.contains(&("hotelgewerb".to_string(), 2)), "{tokens:?}");
         assert!(tokens.contains(&("hotel".to_string(), 0)), "{tokens:?}");
+    }
+
+    #[test]
+    fn compound_parts_are_indexed_marked_at_the_word_s_position() {
+        let text = "Die Gasturbinen und eine Turbine";
+        let mut tokenizer = GermanTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            tokens.push((t.text.clone(), t.position, &text[t.offset_from..t.offset_to]));
+        }
+        assert!(tokens.contains(&("gasturbin".to_string(), 1, "Gasturbinen")), "{tokens:?}");
+        assert!(tokens.contains(&(crate::part_term("turbin"), 1, "turbinen")), "{tokens:?}");
+        assert!(tokens.contains(&(crate::part_term("gas"), 1, "Gas")), "{tokens:?}");
+        // The word standing alone keeps the plain term.
+        assert!(tokens.contains(&("turbin".to_string(), 4, "Turbine")), "{tokens:?}");
+        assert!(!tokens.iter().any(|t| t.0 == "turbin" && t.1 == 1), "{tokens:?}");
+        assert!(crate::is_part_term(crate::part_term("turbin").as_bytes()));
+        assert!(!crate::is_part_term(b"turbin"));
     }
 
     #[test]

@@ -15,8 +15,9 @@
 //! let words = analyse_text("Der Außenminister lobt die Gasturbinen");
 //! let terms: Vec<&str> = words.iter().map(|w| w.analysis.term.as_str()).collect();
 //! assert_eq!(terms[1], presse_analysis::analyse_text("Aussenminister")[0].analysis.term);
-//! // The compound part is emitted beside the whole word.
+//! // The compound part is emitted beside the whole word, marked as a part in the index.
 //! assert!(words[4].analysis.parts.iter().any(|p| p.term == "turbin"));
+//! assert_eq!(presse_analysis::part_term("turbin"), "\u{1}turbin");
 //! ```
 #![deny(missing_docs)]
 
@@ -52,7 +53,26 @@ pub const ANALYZER_NAME: &str = "presse_de";
 
 /// The version of the whole analysis (folding, stemming, splitting, lexicon). An index records
 /// it; a different version means the index must be rebuilt.
-pub const ANALYZER_VERSION: &str = concat!("presse-de-2+", lexicon_version!());
+pub const ANALYZER_VERSION: &str = concat!("presse-de-3+", lexicon_version!());
+
+/// The first byte of a compound part's index term: a part is indexed apart from the same word
+/// standing alone (`hof` of `Schlachthof` as `\u{1}hof`, the word `Hof` as `hof`), so that each
+/// has its own document frequency and a query ranks the word itself above compounds that hold
+/// it ([`part_term`]). No word's term begins with it (terms are folded letters and digits).
+pub const PART_MARK: char = '\u{1}';
+
+/// The index term of a compound part whose term is `term`.
+pub fn part_term(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() + 1);
+    out.push(PART_MARK);
+    out.push_str(term);
+    out
+}
+
+/// Whether an index term is a compound part's ([`PART_MARK`]).
+pub fn is_part_term(term: &[u8]) -> bool {
+    term.first() == Some(&(PART_MARK as u8))
+}
 
 /// Errors of the analysis crate.
 #[derive(Debug, thiserror::Error)]

@@ -260,7 +260,10 @@ pub fn expansion_floor(
     term: &str,
 ) -> Option<u64> {
     budget(folded.chars().count())?;
-    let df = doc_freq(searcher, fields, term);
+    // Compounds that hold the word count too: a word used mostly as a part (`Turbine`, alone
+    // in few articles, in many `Gasturbinen`) is no misspelling.
+    let df = doc_freq(searcher, fields, term)
+        + doc_freq(searcher, fields, &presse_analysis::part_term(term));
     if df < EXPAND_BELOW_DF {
         // A misspelling is rarer than the word it misspells: only more common terms are what
         // the reader may have meant (`Drosten`, in the index, is not a typo of `droht`).
@@ -395,6 +398,10 @@ fn walk(
     found: &mut HashMap<String, (u8, u64)>,
 ) {
     let mut add = |candidate: &[u8], df: u64| {
+        if presse_analysis::is_part_term(candidate) {
+            // A compound part: typo search looks for words.
+            return;
+        }
         let Ok(candidate) = std::str::from_utf8(candidate) else { return };
         if candidate == term {
             return;

@@ -3,6 +3,8 @@
 //! Every query word becomes a *group*: the disjunction (max, small tie-breaker) of
 //! - its exact term in title, lead and body (BM25, fields boosted [`TITLE_BOOST`] > [`LEAD_BOOST`]
 //!   > body; the best field counts whole, the others at [`FIELD_TIE`]);
+//! - the same term as a compound part of the articles' words, at [`IN_COMPOUND_BOOST`]
+//!   (`Turbinen` finds `Gasturbinen`; a quoted word finds only the word itself);
 //! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
 //!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
@@ -41,6 +43,11 @@ pub const FIELD_TIE: f32 = 0.5;
 pub const PART_BOOST: f32 = 0.8;
 /// Weight of matching a query compound by its parts when some article has the compound itself.
 pub const PART_BOOST_HELD: f32 = PART_BOOST / 2.0;
+/// Weight of a query word found as a compound part of an article's word (`Turbinen` in
+/// `Gasturbinen`), relative to the word standing alone. Parts are indexed apart from words
+/// ([`presse_analysis::PART_MARK`]), each with its own document frequency: a word that many
+/// compounds hold (`Hof` in `Seehofer`, `Schlachthöfen`) scores less as a part than as itself.
+pub const IN_COMPOUND_BOOST: f32 = 0.8;
 /// Weight of a one-edit typo expansion (two edits: [`FUZZY_BOOST_2`]).
 pub const FUZZY_BOOST: f32 = 0.7;
 /// Weight of a two-edit typo expansion.
@@ -196,6 +203,9 @@ struct Compiler<'a> {
     drop_stop_words: bool,
     /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
     expansions: HashMap<ExpansionKey, Vec<fuzzy::Expansion>>,
+    /// Index terms the current group searches that are not highlighted as such: the compound
+    /// part terms ([`presse_analysis::part_term`]), for proximity re-ranking.
+    unhighlighted: Vec<String>,
 }
 
 /// A word's typo expansion request: folded word, term, the fields searched.
@@ -223,6 +233,7 @@ pub fn compile(
         hyphen_terms: HashSet::new(),
         drop_stop_words: has_content_word(clauses),
         expansions: HashMap::new(),
+        unhighlighted: Vec::new(),
     };
     c.prefetch_expansions(clauses);
     use tantivy::query::Occur as Tv;
@@ -232,10 +243,13 @@ pub fn compile(
     let mut group_terms = Vec::new();
     for clause in clauses {
         let before: HashSet<String> = c.highlight.terms.clone();
+        c.unhighlighted.clear();
         let Some(q) = c.node(&clause.node, None)? else { continue };
         if clause.occur != Occur::MustNot {
             let mut terms: Vec<String> = c.highlight.terms.difference(&before).cloned().collect();
+            terms.append(&mut c.unhighlighted);
             terms.sort();
+            terms.dedup();
             group_terms.push(terms);
         }
         match clause.occur {
@@ -445,10 +459,11 @@ impl Compiler<'_> {
                     self.highlight_part(t);
                     self.hyphen_terms.insert(t.clone());
                 }
-                let alternatives: Vec<Box<dyn Query>> = vec![
+                let mut alternatives: Vec<Box<dyn Query>> = vec![
                     self.term_in_fields(&joined, &fields),
                     self.near(&terms, &fields, CHAIN_SLOP),
                 ];
+                alternatives.extend(self.in_compounds(&joined, &fields));
                 Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
             }
             Node::Phrase { text, scope } => {
@@ -563,6 +578,9 @@ impl Compiler<'_> {
         self.highlight_whole(&a.term);
         let holding = self.fields_holding(&a.term, fields);
         let mut alternatives = vec![term_query(&a.term, &holding)];
+        if fuzzy != Some(0) {
+            alternatives.extend(self.in_compounds(&a.term, fields));
+        }
         if !a.parts.is_empty() && fuzzy != Some(0) {
             // The parts near each other (in any order): `Migrantenboote` finds "Migranten …
             // Booten", but not an article that has `Migranten` and `Boote` pages apart.
@@ -616,6 +634,40 @@ impl Compiler<'_> {
         Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))
     }
 
+    /// `term` as a compound part of the articles' words ([`IN_COMPOUND_BOOST`]), in the fields
+    /// that hold it as one; nothing when none does.
+    ///
+    /// The part is weighed by its own document frequency, but never above the word's: in a
+    /// field where the word alone is more common than the part (`Ende` in 15,000 articles,
+    /// `Jahresende`, `Kriegsende` … in fewer), the part's score is scaled down to the word's
+    /// inverse document frequency, so that a compound never outranks the word by being rarer.
+    fn in_compounds(&mut self, term: &str, fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
+        let part = presse_analysis::part_term(term);
+        let docs = self.searcher.num_docs();
+        let weighed: Vec<(Field, f32)> = fields
+            .iter()
+            .filter_map(|&(field, boost)| {
+                let part_df = fuzzy::doc_freq(self.searcher, &[field], &part);
+                if part_df == 0 {
+                    return None;
+                }
+                let word_df = fuzzy::doc_freq(self.searcher, &[field], term);
+                let share = if word_df == 0 {
+                    1.0
+                } else {
+                    (idf(docs, word_df) / idf(docs, part_df)).min(1.0)
+                };
+                Some((field, boost * share))
+            })
+            .collect();
+        if weighed.is_empty() {
+            return None;
+        }
+        let query = boosted(term_query(&part, &weighed), IN_COMPOUND_BOOST);
+        self.unhighlighted.push(part);
+        Some(query)
+    }
+
     /// The terms near each other (within `slop` positions, in any order), in each field.
     fn near(&self, terms: &[String], fields: &[(Field, f32)], slop: u32) -> Box<dyn Query> {
         if terms.len() < 2 {
@@ -646,11 +698,19 @@ impl Compiler<'_> {
         // begins (`Impfstoffe*` → `impfstoff…`).
         let stem = &words.last()?.analysis.term;
         self.highlight.prefixes.push(stem.clone());
-        let pattern = format!("{}.*", regex_escape(stem));
+        // The words it begins, and the compound parts (`impf*` finds `Grippeimpfung`).
+        let patterns = [
+            format!("{}.*", regex_escape(stem)),
+            format!("\\x{:02x}{}.*", u32::from(presse_analysis::PART_MARK), regex_escape(stem)),
+        ];
         let per_field: Vec<Box<dyn Query>> = fields
             .iter()
-            .filter_map(|&(field, boost)| {
-                RegexQuery::from_pattern(&pattern, field).ok().map(|q| boosted(Box::new(q), boost))
+            .flat_map(|&(field, boost)| {
+                patterns.iter().filter_map(move |pattern| {
+                    RegexQuery::from_pattern(pattern, field)
+                        .ok()
+                        .map(|q| boosted(Box::new(q), boost))
+                })
             })
             .collect();
         Some(Box::new(BooleanQuery::union(per_field)))
@@ -697,6 +757,13 @@ impl Compiler<'_> {
         }
         out
     }
+}
+
+/// BM25's inverse document frequency (as tantivy computes it) of a term in `df` of `docs`
+/// documents.
+fn idf(docs: u64, df: u64) -> f32 {
+    let (docs, df) = (docs as f32, df.min(docs) as f32);
+    (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
 }
 
 /// A term in the given fields (each with its boost); nothing when there are none.

@@ -343,9 +343,14 @@ fn the_snippet_shows_the_whole_query_word_before_a_part_of_it() {
         "Das Beherbergungsverbot endet am Freitag. {filler}Das Alkoholausschankverbot nach \
          23 Uhr gilt weiter. {filler}"
     );
+    // The parts are common words, as in any real archive (each term's document frequency
+    // counts the articles with the word itself, not those with a compound holding it).
     let (_dir, searcher) = index_of(&[
         ("Sperrstunde und Beherbergungsverbot gekippt", &body),
         ("Neues Verbot", "Ein Verbot von Alkohol im Ausschank der Kneipen."),
+        ("Kneipen", "Das Verbot gilt seit Mai, der Alkohol ist teuer, der Ausschank endet früh."),
+        ("Bars", "Ein Verbot für Bars: kein Alkohol, kein Ausschank nach zehn Uhr."),
+        ("Senat", "Der Senat prüft ein Verbot. Alkohol und Ausschank sind Thema."),
     ]);
     let r = searcher.search(&SearchRequest::new("Alkoholausschankverbot")).unwrap();
     let hit = &r.hits[0];
@@ -576,13 +581,86 @@ const APPELL: &str = "Die Regierung appelliert an das Verantwortungsgefühl der 
 fn a_compound_the_articles_use_ranks_above_its_parts_apart() {
     // The parts near each other stand in for a compound no article uses; when one does, the
     // compound itself is the better evidence.
+    // The parts are common words, as in any real archive.
     let (_dir, searcher) = index_of(&[
         ("Gefühle", "Gefühl, Verantwortung. Gefühl, Verantwortung. Gefühl, Verantwortung. Gefühl."),
         ("Appell", APPELL),
+        ("Amt", "Die Verantwortung liegt beim Amt, sagt die Ministerin."),
+        ("Bauch", "Ein ungutes Gefühl bleibt, und die Verantwortung trägt keiner."),
+        ("Schule", "Das Gefühl der Eltern: niemand übernimmt Verantwortung."),
     ]);
     let r = searcher.search(&SearchRequest::new("Verantwortungsgefühl")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles: Vec<&str> = r.hits.iter().take(2).map(|h| h.title.as_str()).collect();
     assert_eq!(titles, ["Appell", "Gefühle"]);
+}
+
+#[test]
+fn a_word_ranks_above_the_compounds_that_hold_it() {
+    // `Hof` stands alone in one article; others hold it as a compound part, one of them many
+    // times. Parts are indexed apart from words, each with its own document frequency, so
+    // the word itself ranks first; the compounds are still found, the part highlighted.
+    let (_dir, searcher) = index_of(&[
+        ("Innenminister", "Seehofer sagt, Seehofer meint, Seehofer will. Seehofer bleibt."),
+        ("Landwirtschaft", "Der Bauernhof liegt am Rand des Dorfes."),
+        ("Schlachtbetriebe", "Im Schlachthof wurden viele Arbeiter positiv getestet."),
+        ("Theater", "Der Hof des Theaters bleibt im Winter geschlossen."),
+    ]);
+    let r = searcher.search(&SearchRequest::new("Hof")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert_eq!(titles[0], "Theater", "{titles:?}");
+    let farm = r.hits.iter().find(|h| h.title == "Landwirtschaft").unwrap();
+    assert_eq!(marked(&farm.snippet.text, &farm.snippet.highlights), ["hof"]);
+    // Quoted, a word finds only itself.
+    let r = searcher.search(&SearchRequest::new("\"Hof\"")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Theater"]);
+    // A prefix finds words and compound parts alike (three of the four only by a part).
+    let r = searcher.search(&SearchRequest::new("hof*")).unwrap();
+    assert_eq!(r.hits.len(), 4);
+}
+
+#[test]
+fn a_compound_never_outranks_a_common_word_by_being_rarer() {
+    // `Ende` stands alone in most articles, `Jahresende` holds it in two: as a part it is rarer,
+    // but a part weighs at most what the word does.
+    let mut docs: Vec<(&str, &str)> = vec![
+        ("Bilanz", "Zum Jahresende zieht die Firma Bilanz, das Jahresende naht."),
+        ("Vorsätze", "Vorsätze zum Jahresende."),
+    ];
+    let endings = [
+        ("Streik", "Der Streik ist am Ende."),
+        ("Saison", "Das Ende der Saison kam früh."),
+        ("Krieg", "Ein Ende ist nicht in Sicht."),
+        ("Roman", "Der Roman hat ein offenes Ende."),
+        ("Lockdown", "Kein Ende des Lockdowns."),
+        ("Serie", "Die Serie geht zu Ende."),
+    ];
+    docs.extend(endings);
+    let (_dir, searcher) = index_of(&docs);
+    let r = searcher.search(&SearchRequest::new("Ende")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles.len(), 8, "{titles:?}");
+    assert!(!["Bilanz", "Vorsätze"].contains(&titles[0]), "{titles:?}");
+}
+
+#[test]
+fn a_word_common_in_compounds_is_no_typo() {
+    // `Turbine` stands alone in one article and in `Gasturbinen` in 24: a word that common is
+    // spelt right, and typo search does not turn it into `Turban` (one edit, 30 articles).
+    let texts: Vec<(String, String)> = (0..24)
+        .map(|i| (format!("Kraftwerk {i}"), format!("Im Kraftwerk {i} laufen die Gasturbinen.")))
+        .chain((0..30).map(|i| (format!("Mode {i}"), format!("Der Turban Nummer {i} ist neu."))))
+        .chain([("Technik".to_string(), "Eine Turbine dreht sich.".to_string())])
+        .collect();
+    let docs: Vec<(&str, &str)> = texts.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let (_dir, searcher) = index_of(&docs);
+    let r = searcher.search(&SearchRequest::new("Turbine")).unwrap();
+    assert_eq!(r.total_hits, 25);
+    assert!(r.hits.iter().all(|h| !h.title.starts_with("Mode")));
+    // Typed wrong, it still finds them.
+    let r = searcher.search(&SearchRequest::new("Turbiene")).unwrap();
+    assert_eq!(r.hits[0].title, "Technik");
 }
 
 #[test]
