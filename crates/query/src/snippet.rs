@@ -39,6 +39,9 @@ pub struct Match {
     /// Whether the part is a word of a hyphenated query word ([`Highlight::is_hyphen_word`]):
     /// it stays highlighted where the query word is shown whole.
     pub hyphen_word: bool,
+    /// Whether the match is a compound part of the text's word (`Hof` in `Seehofer`): it is
+    /// highlighted, but a passage with the word itself is shown first.
+    pub in_compound: bool,
 }
 
 /// Every match of the highlight terms in `text`.
@@ -269,6 +272,7 @@ impl Scan<'_> {
                 term: hl.label(term),
                 part: hl.is_part(term),
                 hyphen_word: hl.is_hyphen_word(term),
+                in_compound: false,
             });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
@@ -280,6 +284,7 @@ impl Scan<'_> {
                         term: hl.label(&part.term),
                         part: hl.is_part(&part.term),
                         hyphen_word: hl.is_hyphen_word(&part.term),
+                        in_compound: true,
                     });
                 }
             }
@@ -325,13 +330,13 @@ pub fn without_parts_shown_whole(mut matches: Vec<Match>, elsewhere: &[Match]) -
 
 /// Whether the matches ending in the last `window` bytes before the latest match's end hold
 /// `words` distinct query words, each whole (a part of a query word may stand in an unrelated
-/// compound: the scan goes on for the whole word).
+/// compound, and a query word in a compound of the text's: the scan goes on for the word).
 fn all_words_within(matches: &[Match], window: usize, words: usize) -> bool {
     let Some(last) = matches.last() else { return false };
     let from = last.end.saturating_sub(window);
     let mut seen: Vec<&str> = Vec::with_capacity(words);
     for m in matches.iter().rev().take_while(|m| m.start >= from) {
-        if !m.part && !seen.contains(&m.term.as_str()) {
+        if !m.part && !m.in_compound && !seen.contains(&m.term.as_str()) {
             seen.push(&m.term);
             if seen.len() >= words {
                 return true;
@@ -363,7 +368,8 @@ const WHOLE: Level = 2;
 struct Indexed {
     /// Term number of each match.
     ids: Vec<usize>,
-    /// [`WHOLE`] or [`PART`], for each match.
+    /// [`WHOLE`] or [`PART`] (a part of a query word, or a query word inside a compound of
+    /// the text's), for each match.
     levels: Vec<Level>,
     /// Distinct terms.
     terms: usize,
@@ -386,7 +392,7 @@ impl Indexed {
             })
             .collect();
         let levels: Vec<Level> =
-            matches.iter().map(|m| if m.part { PART } else { WHOLE }).collect();
+            matches.iter().map(|m| if m.part || m.in_compound { PART } else { WHOLE }).collect();
         let mut best = vec![0; numbers.len()];
         for (&id, &level) in ids.iter().zip(&levels) {
             best[id] = best[id].max(level);

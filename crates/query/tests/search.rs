@@ -621,6 +621,20 @@ fn a_word_ranks_above_the_compounds_that_hold_it() {
 }
 
 #[test]
+fn the_snippet_shows_the_word_itself_before_compounds_that_hold_it() {
+    let filler = "Die Sitzung des Senats dauerte bis in den späten Abend. ".repeat(12);
+    let body = format!(
+        "Seehofer besuchte den Bauernhof am Stadtrand. {filler}Der Hof des Theaters bleibt \
+         im Winter geschlossen. {filler}"
+    );
+    let (_dir, searcher) = index_of(&[("Besuch", &body)]);
+    let r = searcher.search(&SearchRequest::new("Hof")).unwrap();
+    let s = &r.hits[0].snippet;
+    assert!(s.text.contains("Der Hof des Theaters"), "{}", s.text);
+    assert!(marked(&s.text, &s.highlights).contains(&"Hof".to_string()), "{}", s.text);
+}
+
+#[test]
 fn a_compound_never_outranks_a_common_word_by_being_rarer() {
     // `Ende` stands alone in most articles, `Jahresende` holds it in two: as a part it is rarer,
     // but a part weighs at most what the word does.
