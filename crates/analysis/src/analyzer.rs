@@ -498,21 +498,6 @@ fn push_token(
     *len += 1;
 }
 
-/// Like [`push_token`], for a compound part: its term is marked ([`crate::PART_MARK`]).
-fn push_part_token(
-    tokens: &mut Vec<Token>,
-    len: &mut usize,
-    term: &str,
-    from: usize,
-    to: usize,
-    position: usize,
-) {
-    push_token(tokens, len, "", from, to, position);
-    let text = &mut tokens[*len - 1].text;
-    text.push(crate::PART_MARK);
-    text.push_str(term);
-}
-
 impl GermanTokenizer {
     fn fill(&mut self, text: &str) {
         let GermanTokenizer { words, local, hot, tokens, len } = self;
@@ -552,14 +537,12 @@ impl GermanTokenizer {
                 }
                 push_token(tokens, len, &analysis.term, start, end, position);
                 for part in &analysis.parts {
-                    push_part_token(
-                        tokens,
-                        len,
-                        &part.term,
-                        start + part.start,
-                        start + part.end,
-                        position,
-                    );
+                    // Its term marked as a part's ([`crate::PART_MARK`]), written into the
+                    // token's reused buffer.
+                    push_token(tokens, len, "", start + part.start, start + part.end, position);
+                    let text = &mut tokens[*len - 1].text;
+                    text.push(crate::PART_MARK);
+                    text.push_str(&part.term);
                 }
                 if recent.len() >= MAX_CHAIN {
                     recent.pop_front();
