@@ -107,6 +107,7 @@ pub enum SortArg {
 Query syntax (optional; plain words are the normal case):
   Impfstoff Zulassung     any of the words; more of them rank higher
   \"exakte Phrase\"         words in this order (inflections still match)
+  \"Hof\"                   the word itself, not inside compounds (Seehofer)
   +wort  -wort            required / excluded
   a OR b, (a b)           alternatives, grouping
   wort*   wort~  wort~2   prefix; up to 1 or 2 typos
