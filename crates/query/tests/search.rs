@@ -635,6 +635,20 @@ fn the_snippet_shows_the_word_itself_before_compounds_that_hold_it() {
 }
 
 #[test]
+fn a_word_inside_a_compound_counts_for_the_passage_re_ranking() {
+    // The first article has `Siemens` twice and `Gasturbinen` far from it, the second each
+    // once, in one passage: it ranks first.
+    let filler = "Die Sitzung des Senats dauerte bis in den späten Abend. ".repeat(8);
+    let apart = format!("Siemens meldet Zahlen, Siemens wächst. {filler}Die Gasturbinen laufen.");
+    let together = format!("Siemens meldet Zahlen, die Gasturbinen laufen gut. {filler}Nun ja.");
+    let (_dir, searcher) = index_of(&[("Apart", &apart), ("Zusammen", &together)]);
+    let r = searcher.search(&SearchRequest::new("Turbinen Siemens")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let scores: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
+    assert_eq!(titles, ["Zusammen", "Apart"], "{scores:?}");
+}
+
+#[test]
 fn a_compound_never_outranks_a_common_word_by_being_rarer() {
     // `Ende` stands alone in most articles, `Jahresende` holds it in two: as a part it is rarer,
     // but a part weighs at most what the word does.
