@@ -649,6 +649,19 @@ fn a_word_inside_a_compound_counts_for_the_passage_re_ranking() {
 }
 
 #[test]
+fn a_hyphenated_query_word_finds_compounds_that_hold_it() {
+    // `Schultestpflicht` is schul + test + pflicht, with `testpflicht` as two neighbouring
+    // parts: `Test-Pflicht` finds it by its joined form.
+    let (_dir, searcher) = index_of(&[
+        ("Schulen", "Die Schultestpflicht gilt ab Montag."),
+        ("Sport", "Der Verein meldet ein neues Training."),
+    ]);
+    let r = searcher.search(&SearchRequest::new("Test-Pflicht")).unwrap();
+    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Schulen"]);
+}
+
+#[test]
 fn a_compound_never_outranks_a_common_word_by_being_rarer() {
     // `Ende` stands alone in most articles, `Jahresende` holds it in two: as a part it is rarer,
     // but a part weighs at most what the word does.
