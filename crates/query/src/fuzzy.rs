@@ -491,6 +491,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn compound_parts_are_no_candidates() {
+        // `turbin` stands in the index only as a part of `Gasturbinen`: its marked term is one
+        // edit (the mark) from the word, and the walk without a first-letter restriction
+        // would take it.
+        let index = tantivy::Index::create_in_ram(presse_analysis::build_schema());
+        presse_analysis::register(&index);
+        let fields = presse_analysis::Fields::from_schema(&index.schema()).unwrap();
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let mut doc = tantivy::TantivyDocument::default();
+        doc.add_text(fields.body, "Die Gasturbinen laufen.");
+        writer.add_document(doc).unwrap();
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let dfa = builder(1).build_dfa("turbin");
+        let mut found = HashMap::new();
+        let dictionaries = Dictionaries { searcher: &searcher, vocabulary: None };
+        let anywhere = FirstLetter::anywhere(&dfa);
+        walk(dictionaries, &[fields.body], &anywhere, "turbin", false, &mut found);
+        assert!(found.keys().all(|t| !presse_analysis::is_part_term(t.as_bytes())), "{found:?}");
+        let dfa = builder(1).build_dfa("gasturbin");
+        walk(dictionaries, &[fields.body], &FirstLetter::anywhere(&dfa), "x", false, &mut found);
+        assert!(found.contains_key("gasturbin"), "the walk finds words: {found:?}");
+    }
+
+    #[test]
     fn only_unknown_words_look_into_the_lexicon() {
         assert!(!wants_lexicon("regierung", None), "a known word is spelt right");
         assert!(wants_lexicon("cybersicherhiet", None));
