@@ -459,11 +459,12 @@ impl Compiler<'_> {
                     self.highlight_part(t);
                     self.hyphen_terms.insert(t.clone());
                 }
+                let dfs = self.doc_freqs(&joined, &fields);
                 let mut alternatives: Vec<Box<dyn Query>> = vec![
-                    self.term_in_fields(&joined, &fields),
+                    term_query(&joined, &holding(&fields, &dfs)),
                     self.near(&terms, &fields, CHAIN_SLOP),
                 ];
-                alternatives.extend(self.in_compounds(&joined, &fields));
+                alternatives.extend(self.in_compounds(&joined, &fields, &dfs));
                 Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
             }
             Node::Phrase { text, scope } => {
@@ -557,11 +558,12 @@ impl Compiler<'_> {
     /// it adds nothing to the score, and every field more makes the search build and walk a
     /// bigger union: the corpus's articles have no lead; most words are in no title).
     fn fields_holding(&self, term: &str, fields: &[(Field, f32)]) -> Vec<(Field, f32)> {
-        fields
-            .iter()
-            .filter(|&&(field, _)| fuzzy::doc_freq(self.searcher, &[field], term) > 0)
-            .copied()
-            .collect()
+        holding(fields, &self.doc_freqs(term, fields))
+    }
+
+    /// The document frequency of `term` in each of `fields`.
+    fn doc_freqs(&self, term: &str, fields: &[(Field, f32)]) -> Vec<u64> {
+        fields.iter().map(|&(field, _)| fuzzy::doc_freq(self.searcher, &[field], term)).collect()
     }
 
     /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
@@ -576,10 +578,11 @@ impl Compiler<'_> {
     ) -> Box<dyn Query> {
         let a = &word.analysis;
         self.highlight_whole(&a.term);
-        let holding = self.fields_holding(&a.term, fields);
+        let dfs = self.doc_freqs(&a.term, fields);
+        let holding = holding(fields, &dfs);
         let mut alternatives = vec![term_query(&a.term, &holding)];
         if fuzzy != Some(0) {
-            alternatives.extend(self.in_compounds(&a.term, fields));
+            alternatives.extend(self.in_compounds(&a.term, fields, &dfs));
         }
         if !a.parts.is_empty() && fuzzy != Some(0) {
             // The parts near each other (in any order): `Migrantenboote` finds "Migranten …
@@ -635,23 +638,29 @@ impl Compiler<'_> {
     }
 
     /// `term` as a compound part of the articles' words ([`IN_COMPOUND_BOOST`]), in the fields
-    /// that hold it as one; nothing when none does.
+    /// that hold it as one; nothing when none does. `word_dfs`: the document frequency of
+    /// `term` itself in each field.
     ///
     /// The part is weighed by its own document frequency, but never above the word's: in a
     /// field where the word alone is more common than the part (`Ende` in 15,000 articles,
     /// `Jahresende`, `Kriegsende` … in fewer), the part's score is scaled down to the word's
     /// inverse document frequency, so that a compound never outranks the word by being rarer.
-    fn in_compounds(&mut self, term: &str, fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
+    fn in_compounds(
+        &mut self,
+        term: &str,
+        fields: &[(Field, f32)],
+        word_dfs: &[u64],
+    ) -> Option<Box<dyn Query>> {
         let part = presse_analysis::part_term(term);
         let docs = self.searcher.num_docs();
         let weighed: Vec<(Field, f32)> = fields
             .iter()
-            .filter_map(|&(field, boost)| {
+            .zip(word_dfs)
+            .filter_map(|(&(field, boost), &word_df)| {
                 let part_df = fuzzy::doc_freq(self.searcher, &[field], &part);
                 if part_df == 0 {
                     return None;
                 }
-                let word_df = fuzzy::doc_freq(self.searcher, &[field], term);
                 let share = if word_df == 0 {
                     1.0
                 } else {
@@ -757,6 +766,11 @@ impl Compiler<'_> {
         }
         out
     }
+}
+
+/// The fields of `fields` whose document frequency in `dfs` (one per field) is not zero.
+fn holding(fields: &[(Field, f32)], dfs: &[u64]) -> Vec<(Field, f32)> {
+    fields.iter().zip(dfs).filter(|(_, &df)| df > 0).map(|(&f, _)| f).collect()
 }
 
 /// BM25's inverse document frequency (as tantivy computes it) of a term in `df` of `docs`
