@@ -38,6 +38,11 @@ fn top_title(query: &str) -> String {
 
 const SEED: &str = "Lawrow fordert von USA einen Mechanismus zur Lösung kontroverser Punkte";
 
+/// The titles of the hits, in rank order.
+fn hit_titles(r: &SearchResults) -> Vec<&str> {
+    r.hits.iter().map(|h| h.title.as_str()).collect()
+}
+
 fn marked(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
     ranges.iter().map(|[a, b]| text[*a..*b].to_string()).collect()
 }
@@ -606,14 +611,14 @@ fn a_word_ranks_above_the_compounds_that_hold_it() {
         ("Theater", "Der Hof des Theaters bleibt im Winter geschlossen."),
     ]);
     let r = searcher.search(&SearchRequest::new("Hof")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles = hit_titles(&r);
     assert_eq!(titles.len(), 4, "{titles:?}");
     assert_eq!(titles[0], "Theater", "{titles:?}");
     let farm = r.hits.iter().find(|h| h.title == "Landwirtschaft").unwrap();
     assert_eq!(marked(&farm.snippet.text, &farm.snippet.highlights), ["hof"]);
     // Quoted, a word finds only itself.
     let r = searcher.search(&SearchRequest::new("\"Hof\"")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles = hit_titles(&r);
     assert_eq!(titles, ["Theater"]);
     // A prefix finds words and compound parts alike (three of the four only by a part).
     let r = searcher.search(&SearchRequest::new("hof*")).unwrap();
@@ -643,7 +648,7 @@ fn a_word_inside_a_compound_counts_for_the_passage_re_ranking() {
     let together = format!("Siemens meldet Zahlen, die Gasturbinen laufen gut. {filler}Nun ja.");
     let (_dir, searcher) = index_of(&[("Apart", &apart), ("Zusammen", &together)]);
     let r = searcher.search(&SearchRequest::new("Turbinen Siemens")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles = hit_titles(&r);
     let scores: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
     assert_eq!(titles, ["Zusammen", "Apart"], "{scores:?}");
 }
@@ -657,7 +662,7 @@ fn a_hyphenated_query_word_finds_compounds_that_hold_it() {
         ("Sport", "Der Verein meldet ein neues Training."),
     ]);
     let r = searcher.search(&SearchRequest::new("Test-Pflicht")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles = hit_titles(&r);
     assert_eq!(titles, ["Schulen"]);
 }
 
@@ -680,7 +685,7 @@ fn a_compound_never_outranks_a_common_word_by_being_rarer() {
     docs.extend(endings);
     let (_dir, searcher) = index_of(&docs);
     let r = searcher.search(&SearchRequest::new("Ende")).unwrap();
-    let titles: Vec<&str> = r.hits.iter().map(|h| h.title.as_str()).collect();
+    let titles = hit_titles(&r);
     assert_eq!(titles.len(), 8, "{titles:?}");
     assert!(!["Bilanz", "Vorsätze"].contains(&titles[0]), "{titles:?}");
 }
