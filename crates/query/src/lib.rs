@@ -40,6 +40,7 @@ mod segments;
 mod snippet;
 #[cfg(test)]
 mod snippet_props;
+pub mod translit;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

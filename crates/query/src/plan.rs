@@ -57,6 +57,9 @@ pub const PART_SLOP: u32 = 6;
 /// How far apart the words of a hyphenated query word may stand (`Test-Pflicht` finds
 /// "Pflicht zum Test" only when the joined form is absent).
 pub const CHAIN_SLOP: u32 = 2;
+/// Weight of a name's German spelling when typed in English transliteration
+/// ([`crate::translit`]: `Tichanowskaja` for `Tikhanovskaya`).
+pub const TRANSLIT_BOOST: f32 = FUZZY_BOOST;
 /// Weight of a verb form the stemmer keeps apart (`entmachtet` for `entmachten`).
 pub const MORPH_BOOST: f32 = 0.8;
 /// Highlight terms are searched for in unfolded text by their first bytes only: a word that
@@ -446,8 +449,9 @@ impl Compiler<'_> {
                     if words[0].analysis.stop && self.drop_stop_words {
                         return Ok(None);
                     }
-                    let noun = written_as_noun(&text[words[0].start..words[0].end]);
-                    return Ok(Some(self.word(&words[0], &fields, *fuzzy, noun)));
+                    let surface = &text[words[0].start..words[0].end];
+                    let noun = written_as_noun(surface);
+                    return Ok(Some(self.word(&words[0], surface, &fields, *fuzzy, noun)));
                 }
                 // A hyphenated chain: its joined form, or its words close together.
                 let analyzer = WordAnalyzer::default();
@@ -478,7 +482,10 @@ impl Compiler<'_> {
                 let words = analyse_text(text);
                 match words.len() {
                     0 => Ok(None),
-                    1 => Ok(Some(self.word(&words[0], &fields, Some(0), false))),
+                    1 => {
+                        let surface = &text[words[0].start..words[0].end];
+                        Ok(Some(self.word(&words[0], surface, &fields, Some(0), false)))
+                    }
                     _ => {
                         for w in &words {
                             self.highlight_whole(&w.analysis.term);
@@ -566,12 +573,14 @@ impl Compiler<'_> {
         fields.iter().map(|&(field, _)| fuzzy::doc_freq(self.searcher, &[field], term)).collect()
     }
 
-    /// The group of one word: exact, parts, typo expansions. `fuzzy`: `None` automatic,
-    /// `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`. `noun`: the word is written
-    /// as a noun ([`written_as_noun`]), so verb forms are no forms of it.
+    /// The group of one word: exact, parts, typo expansions. `surface`: the word as typed.
+    /// `fuzzy`: `None` automatic, `Some(0)` exact only (phrases), `Some(n)` an explicit `~n`.
+    /// `noun`: the word is written as a noun ([`written_as_noun`]), so verb forms are no forms
+    /// of it.
     fn word(
         &mut self,
         word: &AnalysedWord,
+        surface: &str,
         fields: &[(Field, f32)],
         fuzzy: Option<u8>,
         noun: bool,
@@ -610,6 +619,17 @@ impl Compiler<'_> {
                 }
             }
         }
+        let mut respelt = HashSet::new();
+        if fuzzy.is_none() {
+            // A name in English transliteration, respelt the German way (`Tikhanovskaya`,
+            // `Tichanowskaja`).
+            for (term, distance) in self.transliterations(surface, &a.folded, &a.term, fields) {
+                self.highlight_whole(&term);
+                let boost = if distance == 0 { TRANSLIT_BOOST } else { FUZZY_BOOST_2 };
+                alternatives.push(boosted(self.term_in_fields(&term, fields), boost));
+                respelt.insert(term);
+            }
+        }
         if fuzzy != Some(0) {
             let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
             let key = (a.folded.clone(), a.term.clone(), field_list);
@@ -625,7 +645,7 @@ impl Compiler<'_> {
                     fuzzy::expand_forced(self.searcher, v, &key.2, &a.folded, &a.term, n)
                 }
             };
-            for e in expansions {
+            for e in expansions.into_iter().filter(|e| !respelt.contains(&e.term)) {
                 self.highlight_whole(&e.term);
                 let boost = if e.distance <= 1 { FUZZY_BOOST } else { FUZZY_BOOST_2 };
                 alternatives.push(boosted(self.term_in_fields(&e.term, fields), boost));
@@ -635,6 +655,64 @@ impl Compiler<'_> {
             return alternatives.pop().expect("one");
         }
         Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))
+    }
+
+    /// The index terms of a rare query word's German spellings ([`crate::translit`]), each
+    /// with 0 when it is the respelling's own term, else the typo distance from it (the German
+    /// spelling of `Gorbachev` is `Gorbatschow`, one letter from the respelling
+    /// `Gorbatschew`). Only terms more common than the word's: where the index has the typed
+    /// spelling in many articles, it is what the reader meant.
+    fn transliterations(
+        &self,
+        surface: &str,
+        folded: &str,
+        term: &str,
+        fields: &[(Field, f32)],
+    ) -> Vec<(String, u8)> {
+        let spellings = crate::translit::german_spellings(surface);
+        if spellings.is_empty() {
+            return Vec::new();
+        }
+        let field_list: Vec<Field> = fields.iter().map(|f| f.0).collect();
+        let Some(floor) = fuzzy::expansion_floor(self.searcher, &field_list, folded, term) else {
+            return Vec::new();
+        };
+        let mut analyzer = WordAnalyzer::default();
+        let respellings: Vec<_> = spellings.iter().map(|s| analyzer.analyse(s)).collect();
+        // A German word is no transliteration (`leiern` is not respelt `leijern`), unless German
+        // text writes one of its respellings more often (`Chernobyl`, `Tschernobyl`).
+        let lexicon = presse_analysis::compound::Lexicon::german();
+        let typed = lexicon.count(folded);
+        if typed > 0 && respellings.iter().all(|r| lexicon.count(&r.folded) <= typed) {
+            return Vec::new();
+        }
+        let mut out: Vec<(String, u8)> = Vec::new();
+        let mut misses = Vec::new();
+        for respelt in respellings {
+            if respelt.term.is_empty() || respelt.term == term {
+                continue;
+            }
+            if fuzzy::doc_freq(self.searcher, &field_list, &respelt.term) > floor {
+                out.push((respelt.term, 0));
+            } else {
+                misses.push(respelt);
+            }
+        }
+        if out.is_empty() {
+            // No respelling is an index term: the German spelling may be a letter away.
+            let vocabulary = (self.vocabulary)();
+            for respelt in misses {
+                let v = vocabulary.as_deref();
+                let found =
+                    fuzzy::expand(self.searcher, v, &field_list, &respelt.folded, &respelt.term);
+                for e in found.into_iter().filter(|e| e.distance <= 1 && e.doc_freq > floor) {
+                    if e.term != term && !out.iter().any(|(t, _)| *t == e.term) {
+                        out.push((e.term, 1));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// `term` as a compound part of the articles' words ([`IN_COMPOUND_BOOST`]), in the fields

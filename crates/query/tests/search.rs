@@ -850,3 +850,54 @@ fn typo_search_finds_the_same_with_the_vocabulary_as_segment_by_segment() {
     assert_ne!(walked, run_before_extra, "the new article counts");
     assert_eq!(with_vocabulary, walked, "the same hits and scores");
 }
+
+#[test]
+fn names_in_english_transliteration_find_the_german_spelling() {
+    // Three to four letters apart, too far for typo tolerance: respelt by the German
+    // transliteration rules, and highlighted as the article writes them.
+    let (_dir, searcher) = index_of(&[
+        ("Belarus", "Swetlana Tichanowskaja ruft zu Streiks auf."),
+        ("Energie", "Das Kraftwerk Tschernobyl bleibt gesperrt."),
+        ("Geschichte", "Michail Gorbatschow wird neunzig."),
+        ("Sport", "Der Verein meldet ein neues Training."),
+    ]);
+    for (query, title, written) in [
+        ("Tikhanovskaya", "Belarus", "Tichanowskaja"),
+        ("Chernobyl", "Energie", "Tschernobyl"),
+        // Respelt `Gorbatschew`, one letter from the German `Gorbatschow`.
+        ("Gorbachev", "Geschichte", "Gorbatschow"),
+    ] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(hit_titles(&r), [title], "{query}");
+        let hit = &r.hits[0];
+        assert_eq!(marked(&hit.snippet.text, &hit.snippet.highlights), [written], "{query}");
+    }
+}
+
+#[test]
+fn a_transliteration_ranks_below_the_spelling_typed() {
+    // The index has both spellings: the one typed ranks first, the German one still matches.
+    let (_dir, searcher) = index_of(&[
+        ("Deutsch", "Außenminister Lawrow reist nach Berlin."),
+        ("Moskau", "Lawrow empfängt seinen Amtskollegen."),
+        ("Englisch", "Foreign minister Lavrov travels to Berlin."),
+        ("Sport", "Der Verein meldet ein neues Training."),
+    ]);
+    let r = searcher.search(&SearchRequest::new("Lavrov")).unwrap();
+    let titles = hit_titles(&r);
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert_eq!(titles[0], "Englisch", "{titles:?}");
+}
+
+#[test]
+fn german_words_are_not_respelt_as_transliterations() {
+    // `leiern` would respell as `leijern`; the lexicon knows it as German, so nothing is
+    // searched for it but itself and its typos.
+    let (_dir, searcher) = index_of(&[
+        ("Musik", "Die Drehorgel leiert."),
+        ("Unsinn", "Leijern ist kein Wort."),
+        ("Sport", "Der Verein meldet ein neues Training."),
+    ]);
+    let r = searcher.search(&SearchRequest::new("leiern")).unwrap();
+    assert!(hit_titles(&r).iter().all(|t| *t != "Unsinn"), "{:?}", hit_titles(&r));
+}

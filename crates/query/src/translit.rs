@@ -1,0 +1,153 @@
+//! English transliterations of Russian, Ukrainian and Belarusian names, respelt the German way.
+//!
+//! News agencies write `Tikhanovskaya`, `Khodorkovsky`, `Chernobyl`; German papers write
+//! `Tichanowskaja`, `Chodorkowski`, `Tschernobyl`, following the German (Duden)
+//! transliteration of Cyrillic. The two spellings are often three or more letters apart, too
+//! far for typo tolerance, yet they differ by a handful of fixed correspondences, applied here
+//! left to right:
+//!
+//! | English | German | Cyrillic | example |
+//! |---|---|---|---|
+//! | `shch` | `schtsch` | щ | Khrushchev → Chruschtschow |
+//! | `zh`, `sh` | `sch` | ж, ш | Shoigu → Schoigu |
+//! | `kh` | `ch` | х | Kharkiv → Charkiw |
+//! | `ch` | `tsch` | ч | Chernobyl → Tschernobyl |
+//! | `ts` (not at the end) | `z` | ц | Tsepkalo → Zepkalo |
+//! | `v` | `w` | в | Lavrov → Lawrow |
+//! | `z` | `s` | з | Zakharova → Sacharowa |
+//! | `y` by a vowel or first | `j` | й, я, ю, е | Sergey → Sergej, Yerevan → Jerewan |
+//! | `sky` at the end | `ski`, `skyj` | -ский, -ський | Dostoevsky → Dostojewski |
+//! | `e` after a vowel | `je` | е | Dostoevsky → Dostojewski |
+//! | `-chev`, `-shev`, `-zhev` | also `-tschow`, `-schow` | ё after ч ш ж | Gorbachev → Gorbatschow |
+//!
+//! German spellings are left as they are (`sch`, `tsch` stay), and the rule names no word. What it
+//! gives is only a candidate: the query plan takes it when the typed word is rare in the index
+//! and the respelt one is more common ([`crate::plan`]), so `Kucher` does not become `Kutscher`
+//! where the index has `Kucher`.
+
+/// The German spellings of a word written in English transliteration, lower case; empty when the
+/// rules change nothing. At most four, the plain respelling first.
+pub fn german_spellings(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    if chars.iter().any(|c| !c.is_ascii_alphabetic()) {
+        // Transliterations are plain Latin letters; a word with umlauts, digits or marks is
+        // written some other way.
+        return Vec::new();
+    }
+    let respelt = respell(&chars);
+    let mut out = vec![respelt.clone()];
+    // Ukrainian -ський is -skyj in German (`Selenskyj`), Russian -ский -ski.
+    if let Some(stem) = respelt.strip_suffix("ski") {
+        if lower.ends_with("sky") {
+            out.push(format!("{stem}skyj"));
+        }
+    }
+    // ё after ж ч ш щ is `o` in German and often plain `e` in English (`Gorbachev`).
+    for (english, german) in [("tschew", "tschow"), ("schew", "schow")] {
+        if let Some(stem) = respelt.strip_suffix(english) {
+            out.push(format!("{stem}{german}"));
+            break;
+        }
+    }
+    out.retain(|s| *s != lower);
+    out.dedup();
+    out.truncate(4);
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The left-to-right respelling of the table above.
+fn respell(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() + 8);
+    let mut i = 0;
+    let starts =
+        |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k) == Some(&c));
+    while i < chars.len() {
+        let prev = out.chars().last();
+        let next = chars.get(i + 1).copied();
+        let (german, len) = if starts(i, "shch") {
+            ("schtsch", 4)
+        } else if starts(i, "tsch") {
+            ("tsch", 4)
+        } else if starts(i, "sch") {
+            ("sch", 3)
+        } else if starts(i, "zh") || starts(i, "sh") {
+            ("sch", 2)
+        } else if starts(i, "kh") {
+            ("ch", 2)
+        } else if starts(i, "ch") {
+            ("tsch", 2)
+        } else if starts(i, "ts") && i + 2 < chars.len() {
+            ("z", 2)
+        } else {
+            let german = match chars[i] {
+                'v' => "w",
+                'z' => "s",
+                'y' if i == 0 || next.is_some_and(is_vowel) || prev.is_some_and(is_vowel) => "j",
+                'y' if next.is_none() && prev == Some('k') => "i",
+                'e' if i > 0 && prev.is_some_and(is_vowel) => "je",
+                _ => {
+                    out.push(chars[i]);
+                    i += 1;
+                    continue;
+                }
+            };
+            (german, 1)
+        };
+        out.push_str(german);
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(word: &str) -> String {
+        german_spellings(word).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn names_in_english_transliteration() {
+        for (english, german) in [
+            ("Tikhanovskaya", "tichanowskaja"),
+            ("Khodorkovsky", "chodorkowski"),
+            ("Chernobyl", "tschernobyl"),
+            ("Shoigu", "schoigu"),
+            ("Lavrov", "lawrow"),
+            ("Peskov", "peskow"),
+            ("Zakharova", "sacharowa"),
+            ("Sobyanin", "sobjanin"),
+            ("Sergey", "sergej"),
+            ("Yerevan", "jerewan"),
+            ("Dostoevsky", "dostojewski"),
+            ("Dmitriev", "dmitrijew"),
+            ("Tsepkalo", "zepkalo"),
+            ("Khrushchev", "chruschtschew"),
+            ("Navalny", "nawalny"),
+        ] {
+            assert_eq!(first(english), german, "{english}");
+        }
+    }
+
+    #[test]
+    fn alternative_endings() {
+        assert_eq!(german_spellings("Zelensky"), ["selenski", "selenskyj"]);
+        assert_eq!(german_spellings("Gorbachev"), ["gorbatschew", "gorbatschow"]);
+    }
+
+    #[test]
+    fn german_spellings_stay() {
+        // `sch` is German already; an English plural's final `ts` is no ц.
+        assert!(german_spellings("Schule").is_empty());
+        assert!(german_spellings("Tschernobyl").is_empty());
+        assert!(german_spellings("Residents").is_empty());
+        assert!(german_spellings("Lawrow").is_empty());
+        assert!(german_spellings("Müller").is_empty(), "umlauts are no transliteration");
+    }
+}
