@@ -7,7 +7,10 @@
 //!   (`Turbinen` finds `Gasturbinen`; a quoted word finds only the word itself);
 //! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
 //!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
-//! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits.
+//! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits, none
+//!   weighing more than the most common of them (a misspelt word stands for a common word
+//!   before a rare one), and its German respelling if it is a name in English transliteration
+//!   ([`crate::translit`]).
 //!
 //! A hyphenated query word (`Test-Pflicht`) is a group of its joined form or all of its words.
 //! Stop words are left out when the query has other words. Neighbouring query words add a
@@ -645,10 +648,16 @@ impl Compiler<'_> {
                     fuzzy::expand_forced(self.searcher, v, &key.2, &a.folded, &a.term, n)
                 }
             };
+            // A misspelt word more likely stands for a common word than for a rare one, yet
+            // BM25 would score the rare one higher: no expansion weighs more than the most
+            // common one (`Spanh` is `Spahn` before it is `Späth`).
+            let docs = self.searcher.num_docs();
+            let most_common = expansions.iter().map(|e| e.doc_freq).max().unwrap_or(0);
             for e in expansions.into_iter().filter(|e| !respelt.contains(&e.term)) {
                 self.highlight_whole(&e.term);
                 let boost = if e.distance <= 1 { FUZZY_BOOST } else { FUZZY_BOOST_2 };
-                alternatives.push(boosted(self.term_in_fields(&e.term, fields), boost));
+                let share = (idf(docs, most_common) / idf(docs, e.doc_freq)).min(1.0);
+                alternatives.push(boosted(self.term_in_fields(&e.term, fields), boost * share));
             }
         }
         if alternatives.len() == 1 {

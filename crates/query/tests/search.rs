@@ -901,3 +901,19 @@ fn german_words_are_not_respelt_as_transliterations() {
     let r = searcher.search(&SearchRequest::new("leiern")).unwrap();
     assert!(hit_titles(&r).iter().all(|t| *t != "Unsinn"), "{:?}", hit_titles(&r));
 }
+
+#[test]
+fn a_misspelt_word_stands_for_the_common_word_before_the_rare_one() {
+    // `Spahm` is one edit from `Spahn` (in 25 articles) and from `Spam` (in one): BM25 alone
+    // would put the rare word's article first.
+    let texts: Vec<(String, String)> = (0..25)
+        .map(|i| (format!("Minister {i}"), format!("Minister Spahn äußert sich zum Thema {i}.")))
+        .chain([("Postfach".to_string(), "Der Spam im Postfach nimmt zu.".to_string())])
+        .collect();
+    let docs: Vec<(&str, &str)> = texts.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let (_dir, searcher) = index_of(&docs);
+    let r = searcher.search(&SearchRequest::new("Spahm")).unwrap();
+    let titles = hit_titles(&r);
+    assert_eq!(r.total_hits, 26, "{titles:?}");
+    assert!(titles[0].starts_with("Minister"), "{titles:?}");
+}
