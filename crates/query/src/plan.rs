@@ -626,7 +626,9 @@ impl Compiler<'_> {
         if fuzzy.is_none() {
             // A name in English transliteration, respelt the German way (`Tikhanovskaya`,
             // `Tichanowskaja`).
-            for (term, distance) in self.transliterations(surface, &a.folded, &a.term, fields) {
+            let word_df = dfs.iter().copied().max().unwrap_or(0);
+            let respellings = self.transliterations(surface, &a.folded, &a.term, fields, word_df);
+            for (term, distance) in respellings {
                 self.highlight_whole(&term);
                 let boost = if distance == 0 { TRANSLIT_BOOST } else { FUZZY_BOOST_2 };
                 alternatives.push(boosted(self.term_in_fields(&term, fields), boost));
@@ -677,7 +679,12 @@ impl Compiler<'_> {
         folded: &str,
         term: &str,
         fields: &[(Field, f32)],
+        word_df: u64,
     ) -> Vec<(String, u8)> {
+        if word_df >= fuzzy::EXPAND_BELOW_DF {
+            // Most words: common, so spelt as the reader meant.
+            return Vec::new();
+        }
         let spellings = crate::translit::german_spellings(surface);
         if spellings.is_empty() {
             return Vec::new();
