@@ -12,7 +12,8 @@
 //!   before a rare one), and its German respelling if it is a name in English transliteration
 //!   ([`crate::translit`]).
 //!
-//! A hyphenated query word (`Test-Pflicht`) is a group of its joined form or all of its words.
+//! A hyphenated query word (`Test-Pflicht`) is a group of its joined form, all of its words
+//! close together, or further apart at [`PART_BOOST`] as the joined word's parts would be.
 //! Stop words are left out when the query has other words. Neighbouring query words add a
 //! sloppy phrase bonus ([`PROXIMITY_BOOST`]), and [`crate::coord`] scales each article's score
 //! by the share of groups it matches, so that articles with more of the query's words rank above
@@ -472,6 +473,22 @@ impl Compiler<'_> {
                     self.near(&terms, &fields, CHAIN_SLOP),
                 ];
                 alternatives.extend(self.in_compounds(&joined, &fields, &dfs));
+                // The words (or the joined form's compound parts) further apart, as for the
+                // compound typed joined: `Bundes-Notbremse` finds "Notbremse … des Bundes"
+                // as `Bundesnotbremse` does.
+                let surface: String = words.iter().map(|w| &text[w.start..w.end]).collect();
+                let whole = WordAnalyzer::default().analyse(&surface);
+                let mut parts: Vec<String> =
+                    whole.parts.iter().filter(|p| !p.joined).map(|p| p.term.clone()).collect();
+                if whole.term != joined || parts.len() < 2 {
+                    parts = terms.clone();
+                }
+                for p in &parts {
+                    self.highlight_part(p);
+                }
+                let held = dfs.iter().any(|&df| df > 0);
+                let boost = if held { PART_BOOST_HELD } else { PART_BOOST };
+                alternatives.push(boosted(self.near(&parts, &fields, PART_SLOP), boost));
                 Ok(Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, GROUP_TIE))))
             }
             Node::Phrase { text, scope } => {

@@ -917,3 +917,17 @@ fn a_misspelt_word_stands_for_the_common_word_before_the_rare_one() {
     assert_eq!(r.total_hits, 26, "{titles:?}");
     assert!(titles[0].starts_with("Minister"), "{titles:?}");
 }
+
+#[test]
+fn a_hyphenated_query_word_finds_what_the_joined_word_finds() {
+    // "Notbremse, die der Bund …": four words apart, too far for the chain's own words, as
+    // near as `Bundesnotbremse` looks for its parts.
+    let (_dir, searcher) = index_of(&[
+        ("Gesetz", "Die Notbremse, die der Bund beschließen will, greift ab Montag."),
+        ("Sport", "Der Verein meldet ein neues Training."),
+    ]);
+    for query in ["Bundesnotbremse", "Bundes-Notbremse"] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(hit_titles(&r), ["Gesetz"], "{query}");
+    }
+}
