@@ -30,6 +30,7 @@
 mod coord;
 mod fuzzy;
 pub mod hit;
+pub mod orthography;
 pub mod parse;
 pub mod phonetic;
 mod plan;

@@ -7,6 +7,7 @@
 //!   (`Turbinen` finds `Gasturbinen`; a quoted word finds only the word itself);
 //! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
 //!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
+//! - its other spellings ([`crate::orthography`]: `Photo`, `Foto`) at [`SPELLING_BOOST`];
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits, none
 //!   weighing more than the most common of them (a misspelt word stands for a common word
 //!   before a rare one), and its German respelling if it is a name in English transliteration
@@ -61,6 +62,9 @@ pub const PART_SLOP: u32 = 6;
 /// How far apart the words of a hyphenated query word may stand (`Test-Pflicht` finds
 /// "Pflicht zum Test" only when the joined form is absent).
 pub const CHAIN_SLOP: u32 = 2;
+/// Weight of the other spelling German allows for a word (`Photo` for `Foto`,
+/// [`crate::orthography`]).
+pub const SPELLING_BOOST: f32 = 0.9;
 /// Weight of a name's German spelling when typed in English transliteration
 /// ([`crate::translit`]: `Tichanowskaja` for `Tikhanovskaya`).
 pub const TRANSLIT_BOOST: f32 = FUZZY_BOOST;
@@ -639,6 +643,10 @@ impl Compiler<'_> {
                 }
             }
         }
+        if fuzzy != Some(0) {
+            // The same word in the other spelling German allows (`Foto`, `Photo`).
+            alternatives.extend(self.other_spellings(&a.folded, &a.term, fields, &dfs));
+        }
         let mut respelt = HashSet::new();
         if fuzzy.is_none() {
             // A name in English transliteration, respelt the German way (`Tikhanovskaya`,
@@ -743,6 +751,48 @@ impl Compiler<'_> {
                         out.push((e.term, 1));
                     }
                 }
+            }
+        }
+        out
+    }
+
+    /// The query word in the other spellings German allows ([`crate::orthography`]) that the
+    /// index has, at [`SPELLING_BOOST`], each field's weight scaled like a compound part's
+    /// ([`Self::in_compounds`]): a rarer spelling never outscores the word as typed.
+    fn other_spellings(
+        &mut self,
+        folded: &str,
+        term: &str,
+        fields: &[(Field, f32)],
+        word_dfs: &[u64],
+    ) -> Vec<Box<dyn Query>> {
+        let analyzer = WordAnalyzer::default();
+        let docs = self.searcher.num_docs();
+        let mut out = Vec::new();
+        for variant in crate::orthography::variants(folded) {
+            let other = analyzer.stem_folded(&variant);
+            if other == term {
+                continue;
+            }
+            let weighed: Vec<(Field, f32)> = fields
+                .iter()
+                .zip(word_dfs)
+                .filter_map(|(&(field, boost), &word_df)| {
+                    let other_df = fuzzy::doc_freq(self.searcher, &[field], &other);
+                    if other_df == 0 {
+                        return None;
+                    }
+                    let share = if word_df == 0 {
+                        1.0
+                    } else {
+                        (idf(docs, word_df) / idf(docs, other_df)).min(1.0)
+                    };
+                    Some((field, boost * share))
+                })
+                .collect();
+            if !weighed.is_empty() {
+                self.highlight_whole(&other);
+                out.push(boosted(term_query(&other, &weighed), SPELLING_BOOST));
             }
         }
         out
