@@ -112,7 +112,8 @@ Query syntax (optional; plain words are the normal case):
   a OR b, (a b)           alternatives, grouping
   wort*   wort~  wort~2   prefix; up to 1 or 2 typos
   title: lead: body: caption: source: author: url:   limit a word to a field
-Spelling (ä/ae, ß/ss), inflections, compound parts and typos are handled without syntax.
+Spelling (ä/ae, ß/ss, Photo/Foto, Lavrov/Lawrow), inflections, compound parts and typos are
+handled without syntax.
 
 Exit codes: 0 hits found, 1 no hits, 2 error (bad query, no index)."))]
 pub struct SearchArgs {
