@@ -1,5 +1,5 @@
-//! Property tests: the query parser and the snippet maker never panic, and what they return
-//! holds together, whatever the input.
+//! Property tests: the query parser, the snippet maker and the spelling rules never panic, and
+//! what they return holds together, whatever the input.
 
 use presse_query::parse::parse;
 use proptest::prelude::*;
@@ -43,6 +43,18 @@ proptest! {
             Ok(_) => {}
             Err(presse_query::QueryError::Malformed { position, .. }) => prop_assert!(position <= q.len()),
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
+        }
+    }
+
+    #[test]
+    fn spelling_rules_give_other_lower_case_words(w in "\\PC{0,16}|[a-z]{1,16}") {
+        let lower = w.to_lowercase();
+        for other in presse_query::translit::german_spellings(&w) {
+            prop_assert!(other != lower && !other.is_empty(), "{w:?} → {other:?}");
+            prop_assert!(other.chars().all(|c| c.is_ascii_lowercase()), "{w:?} → {other:?}");
+        }
+        for other in presse_query::orthography::variants(&w) {
+            prop_assert!(other != w && other.chars().all(|c| c.is_ascii_lowercase()), "{w:?} → {other:?}");
         }
     }
 }
