@@ -41,6 +41,7 @@ mod segments;
 mod snippet;
 #[cfg(test)]
 mod snippet_props;
+mod stats;
 pub mod translit;
 
 use std::path::{Path, PathBuf};
@@ -100,6 +101,9 @@ pub enum QueryError {
 /// Result type of the query crate.
 pub type Result<T> = std::result::Result<T, QueryError>;
 
+/// The number of documents that have each text field ([`stats::docs_with`]).
+type DocsWith = std::collections::HashMap<tantivy::schema::Field, u64>;
+
 struct Inner {
     index: Index,
     reader: IndexReader,
@@ -110,9 +114,28 @@ struct Inner {
     /// The vocabulary of the body terms for the searcher generation it was looked up for (none
     /// when the index has none that covers only segments of that generation).
     vocabulary: Mutex<Option<(u64, Option<Arc<Vocabulary>>)>>,
+    /// The documents that have each text field, for the searcher generation they were counted
+    /// for ([`stats`]).
+    docs_with: Mutex<Option<(u64, Arc<DocsWith>)>>,
 }
 
 impl Inner {
+    /// [`stats::docs_with`] of the text fields, counted once per searcher generation.
+    fn docs_with(&self, searcher: &tantivy::Searcher) -> Arc<DocsWith> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.docs_with.lock().unwrap_or_else(|e| e.into_inner());
+        match &*cached {
+            Some((g, d)) if *g == generation => d.clone(),
+            _ => {
+                let f = &self.fields;
+                let fields = [f.title, f.lead, f.body, f.caption, f.author];
+                let d = Arc::new(stats::docs_with(searcher, &fields));
+                *cached = Some((generation, d.clone()));
+                d
+            }
+        }
+    }
+
     /// The index's vocabulary, if it covers only segments `searcher` has (see
     /// [`presse_analysis::vocabulary`]), opened once per searcher generation.
     fn vocabulary(&self, searcher: &tantivy::Searcher) -> Option<Arc<Vocabulary>> {
@@ -172,8 +195,9 @@ impl Searcher {
             .try_into()
             .map_err(|e| io_error(dir, e))?;
         let dir = dir.to_path_buf();
-        let vocabulary = Mutex::new(None);
-        Ok(Searcher { inner: Arc::new(Inner { index, reader, fields, dir, raw, vocabulary }) })
+        let (vocabulary, docs_with) = (Mutex::new(None), Mutex::new(None));
+        let inner = Inner { index, reader, fields, dir, raw, vocabulary, docs_with };
+        Ok(Searcher { inner: Arc::new(inner) })
     }
 
     /// The index directory.
@@ -210,8 +234,10 @@ impl Searcher {
             date_field: presse_analysis::schema::names::DATE.to_string(),
             facets: request.facets,
         };
+        let docs_with = inner.docs_with(&searcher);
+        let stats = stats::FieldStats { searcher: &searcher, docs_with: &docs_with };
         let (total, mut ranked, facet_counts) =
-            segments::search(&searcher, &*plan.query, &collector)
+            segments::search(&searcher, &stats, &*plan.query, &collector)
                 .map_err(|e| io_error(&inner.dir, e))?;
         if relevance {
             let f = &inner.fields;

@@ -10,7 +10,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tantivy::collector::Collector;
-use tantivy::query::{EnableScoring, Query};
+use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query};
 use tantivy::Searcher;
 
 /// `f` of every item, worked out on this thread and a second one (when there are two items or
@@ -46,13 +46,18 @@ pub fn on_two_threads<T: Sync, S, R: Send>(
 }
 
 /// [`Searcher::search`], with the segments searched on two threads ([`on_two_threads`]), the
-/// largest first.
-pub fn search<C>(searcher: &Searcher, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit>
+/// largest first, and BM25 weighed by `stats`.
+pub fn search<C>(
+    searcher: &Searcher,
+    stats: &dyn Bm25StatisticsProvider,
+    query: &dyn Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit>
 where
     C: Collector + Sync,
 {
     let scoring = if collector.requires_scoring() {
-        EnableScoring::enabled_from_searcher(searcher)
+        EnableScoring::enabled_from_statistics_provider(stats, searcher)
     } else {
         EnableScoring::disabled_from_searcher(searcher)
     };
@@ -93,7 +98,7 @@ mod tests {
         let query =
             TermQuery::new(Term::from_field_text(text, "impfstoff"), IndexRecordOption::WithFreqs);
         let collector = (Count, TopDocs::with_limit(15).order_by_score());
-        let (count, top) = super::search(&searcher, &query, &collector).unwrap();
+        let (count, top) = super::search(&searcher, &searcher, &query, &collector).unwrap();
         let (count_1, top_1) = searcher.search(&query, &collector).unwrap();
         assert_eq!(count, count_1);
         assert_eq!(top.len(), 15);

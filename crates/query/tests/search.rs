@@ -950,3 +950,26 @@ fn the_other_spelling_german_allows_is_found_after_the_one_typed() {
     let r = searcher.search(&SearchRequest::new("\"Photo\"")).unwrap();
     assert_eq!(hit_titles(&r), ["Alt"]);
 }
+
+#[test]
+fn a_kicker_is_read_as_the_lead_and_counts_like_one() {
+    // A two-line header: kicker, then headline. The kicker is the article's lead; few articles
+    // have one, and a lead's length is measured against the leads there are, not spread over
+    // every article (which made any lead many times too long, and its words nearly worthless).
+    let mut articles: Vec<(String, String)> = (0..30)
+        .map(|i| (format!("Sport {i}"), format!("Der Verein meldet ein neues Training {i}.")))
+        .collect();
+    articles.push((
+        "Wasserstoff für die Stahlindustrie\nThyssenkrupp plant neues Werk".to_string(),
+        "Der Konzern investiert Milliarden in Duisburg.".to_string(),
+    ));
+    articles.push((
+        "Energie".to_string(),
+        "Der Konzern investiert Milliarden in Wasserstoff und Duisburg, sagt der Chef heute."
+            .to_string(),
+    ));
+    let docs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let (_dir, searcher) = index_of(&docs);
+    let r = searcher.search(&SearchRequest::new("Wasserstoff")).unwrap();
+    assert_eq!(hit_titles(&r), ["Thyssenkrupp plant neues Werk", "Energie"]);
+}

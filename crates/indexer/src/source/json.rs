@@ -80,14 +80,26 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Splits a title field into the headline and the kicker above it. A title of several lines
+/// (`"Corona-Krise soll ausgenutzt werden …\nWeltwirtschaftsforum: Alle Menschen …"`, as
+/// freiewelt.net's exports have it) holds a kicker or sub-heading and then the headline, as a
+/// German page prints them: the last line is the headline, the lines before it the kicker,
+/// each whitespace-collapsed.
+fn headline(text: &str) -> (String, Option<String>) {
+    let mut lines: Vec<String> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
+    let title = lines.pop().unwrap_or_default();
+    let kicker = (!lines.is_empty()).then(|| lines.join(" "));
+    (title, kicker)
+}
+
 /// Maps one JSON value to an article. `fallback_id` is used when there is no url.
 pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mapped, String> {
     let Value::Object(obj) = value else {
         return Err(format!("expected a JSON object, found {}", kind(value)));
     };
     let mut notes = Vec::new();
-    let title =
-        text_of(obj, keys::TITLE, " ", &mut notes).map(|t| clean_line(&t)).unwrap_or_default();
+    let (title, kicker) =
+        text_of(obj, keys::TITLE, " ", &mut notes).map(|t| headline(&t)).unwrap_or_default();
     let body =
         text_of(obj, keys::BODY, "\n", &mut notes).map(|t| clean_text(&t)).unwrap_or_default();
     if title.is_empty() && body.is_empty() {
@@ -100,6 +112,11 @@ pub fn map_value(value: &Value, path: &str, fallback_id: String) -> Result<Mappe
     let lead = text_of(obj, keys::LEAD, "\n", &mut notes)
         .map(|t| clean_text(&t))
         .filter(|t| !t.is_empty());
+    // The kicker is read before the lead, as it is printed.
+    let lead = match (kicker, lead) {
+        (Some(kicker), Some(lead)) => Some(format!("{kicker}\n{lead}")),
+        (kicker, lead) => kicker.or(lead),
+    };
     let caption = text_of(obj, keys::CAPTION, " ", &mut notes).and_then(|t| non_empty_line(&t));
     let source = text_of(obj, keys::SOURCE, ", ", &mut notes)
         .and_then(|t| non_empty_line(&t))
@@ -151,6 +168,23 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("zeit.de"));
         assert_eq!(a.date.unwrap().unix_timestamp(), 1605281507);
         assert!(m.notes.is_empty());
+    }
+
+    #[test]
+    fn a_header_of_two_lines_is_kicker_and_headline() {
+        let v = json!({"header": "Corona-Krise soll ausgenutzt werden\n  Weltwirtschaftsforum: Alle  Menschen \n",
+            "article": "Text"});
+        let a = map_value(&v, "p", "p".into()).unwrap().article.unwrap();
+        assert_eq!(a.title, "Weltwirtschaftsforum: Alle Menschen");
+        assert_eq!(a.lead.as_deref(), Some("Corona-Krise soll ausgenutzt werden"));
+        // Before a lead of its own.
+        let v = json!({"header": "Dachzeile\nTitel", "lead": "Vorspann.", "article": "Text"});
+        let a = map_value(&v, "p", "p".into()).unwrap().article.unwrap();
+        assert_eq!((a.title.as_str(), a.lead.as_deref()), ("Titel", Some("Dachzeile\nVorspann.")));
+        // One line: no kicker.
+        let v = json!({"header": " Titel ", "article": "Text"});
+        let a = map_value(&v, "p", "p".into()).unwrap().article.unwrap();
+        assert_eq!((a.title.as_str(), a.lead), ("Titel", None));
     }
 
     #[test]
