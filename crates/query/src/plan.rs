@@ -739,7 +739,7 @@ impl Compiler<'_> {
                 misses.push(respelt);
             }
         }
-        if out.is_empty() {
+        if out.is_empty() && crate::translit::looks_transliterated(surface) {
             // No respelling is an index term: the German spelling may be a letter away.
             let vocabulary = (self.vocabulary)();
             for respelt in misses {

@@ -12,12 +12,12 @@
 //! | `zh`, `sh` | `sch` | ж, ш | Shoigu → Schoigu |
 //! | `kh` | `ch` | х | Kharkiv → Charkiw |
 //! | `ch` | `tsch` | ч | Chernobyl → Tschernobyl |
-//! | `ts` (not at the end) | `z` | ц | Tsepkalo → Zepkalo |
+//! | `ts` at the start | `z` | ц | Tsepkalo → Zepkalo |
 //! | `v` | `w` | в | Lavrov → Lawrow |
 //! | `z` | `s` | з | Zakharova → Sacharowa |
 //! | `y` by a vowel or first | `j` | й, я, ю, е | Sergey → Sergej, Yerevan → Jerewan |
 //! | `sky` at the end | `ski`, `skyj` | -ский, -ський | Dostoevsky → Dostojewski |
-//! | `e` after a vowel | `je` | е | Dostoevsky → Dostojewski |
+//! | `e` after a vowel, before `v` | `je` | е | Dostoevsky → Dostojewski |
 //! | `-chev`, `-shev`, `-zhev` | also `-tschow`, `-schow` | ё after ч ш ж | Gorbachev → Gorbatschow |
 //!
 //! German spellings are left as they are (`sch`, `tsch` stay), and the rule names no word. What it
@@ -56,6 +56,20 @@ pub fn german_spellings(word: &str) -> Vec<String> {
     out
 }
 
+/// Whether a word has a mark of English transliteration that German words lack: `kh`, `zh`,
+/// `sh` (German writes `sch`), a `y` after the first letter, or the surname endings `-ev`,
+/// `-ov`. Such a word is worth the costlier search around its respellings; most German words
+/// that the rules respell (`Sicherheit`, `Woche`) have none.
+pub fn looks_transliterated(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.contains("kh")
+        || lower.contains("zh")
+        || lower.contains("sh")
+        || lower.chars().skip(1).any(|c| c == 'y')
+        || lower.ends_with("ev")
+        || lower.ends_with("ov")
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
@@ -81,7 +95,8 @@ fn respell(chars: &[char]) -> String {
             ("ch", 2)
         } else if starts(i, "ch") {
             ("tsch", 2)
-        } else if starts(i, "ts") && i + 2 < chars.len() {
+        } else if i == 0 && starts(i, "ts") {
+            // Only at the start: inside a German word `ts` is mostly a joint (`Arbeitsplatz`).
             ("z", 2)
         } else {
             let german = match chars[i] {
@@ -89,7 +104,9 @@ fn respell(chars: &[char]) -> String {
                 'z' => "s",
                 'y' if i == 0 || next.is_some_and(is_vowel) || prev.is_some_and(is_vowel) => "j",
                 'y' if next.is_none() && prev == Some('k') => "i",
-                'e' if i > 0 && prev.is_some_and(is_vowel) => "je",
+                // Before `v` only: the surname endings `-ev`, `-eva`, `-evsky` (`Dmitriev`,
+                // `Dostoevsky`); German `ie`, `ee`, `ue` stay (`Finanzierung`, `Seele`).
+                'e' if prev.is_some_and(is_vowel) && next == Some('v') => "je",
                 _ => {
                     out.push(chars[i]);
                     i += 1;
@@ -142,6 +159,16 @@ mod tests {
     }
 
     #[test]
+    fn marks_of_transliteration() {
+        for name in ["Tikhanovskaya", "Zhukov", "Shoigu", "Navalny", "Gorbachev", "Lavrov"] {
+            assert!(looks_transliterated(name), "{name}");
+        }
+        for word in ["Sicherheitsvakum", "Woche", "Maiverordnung", "Yacht"] {
+            assert!(!looks_transliterated(word), "{word}");
+        }
+    }
+
+    #[test]
     fn german_spellings_stay() {
         // `sch` is German already; an English plural's final `ts` is no ц.
         assert!(german_spellings("Schule").is_empty());
@@ -149,5 +176,7 @@ mod tests {
         assert!(german_spellings("Residents").is_empty());
         assert!(german_spellings("Lawrow").is_empty());
         assert!(german_spellings("Müller").is_empty(), "umlauts are no transliteration");
+        assert!(german_spellings("Seelsorge").is_empty(), "German `ee` stays");
+        assert_eq!(first("Arbeitsplatz"), "arbeitsplats", "`ts` inside a German word stays");
     }
 }
