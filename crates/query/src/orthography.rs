@@ -16,7 +16,7 @@
 //! are near enough for a search that ranks the typed spelling first. `th` / `t` and `c` /
 //! `k`, `z` are left out: there most pairs are different words (`Roth` / `rot`, `Thor` / `Tor`,
 //! `Carte` / `zarte`). The query plan adds a variant only where the index has it, weighted so
-//! that a rarer spelling never outscores the typed one ([`crate::plan`]).
+//! that a rarer spelling never outscores the typed one.
 
 /// The other spellings of a folded word (lower case, umlauts folded); empty when it has none.
 pub fn variants(folded: &str) -> Vec<String> {

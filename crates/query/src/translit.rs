@@ -21,9 +21,10 @@
 //! | `-chev`, `-shev`, `-zhev` | also `-tschow`, `-schow` | ё after ч ш ж | Gorbachev → Gorbatschow |
 //!
 //! German spellings are left as they are (`sch`, `tsch` stay), and the rule names no word. What it
-//! gives is only a candidate: the query plan takes it when the typed word is rare in the index
-//! and the respelt one is more common ([`crate::plan`]), so `Kucher` does not become `Kutscher`
-//! where the index has `Kucher`.
+//! gives is only a candidate: the query plan takes it when the typed word is rare in the index,
+//! the respelt one is more common, and the lexicon does not know the typed word as German
+//! (unless German text writes the respelling more often: `Chernobyl`, `Tschernobyl`). It
+//! searches around a respelling the index lacks only for words [`looks_transliterated`].
 
 /// The German spellings of a word written in English transliteration, lower case; empty when the
 /// rules change nothing. At most four, the plain respelling first.
