@@ -767,35 +767,48 @@ impl Compiler<'_> {
         word_dfs: &[u64],
     ) -> Vec<Box<dyn Query>> {
         let analyzer = WordAnalyzer::default();
-        let docs = self.searcher.num_docs();
         let mut out = Vec::new();
         for variant in crate::orthography::variants(folded) {
             let other = analyzer.stem_folded(&variant);
             if other == term {
                 continue;
             }
-            let weighed: Vec<(Field, f32)> = fields
-                .iter()
-                .zip(word_dfs)
-                .filter_map(|(&(field, boost), &word_df)| {
-                    let other_df = fuzzy::doc_freq(self.searcher, &[field], &other);
-                    if other_df == 0 {
-                        return None;
-                    }
-                    let share = if word_df == 0 {
-                        1.0
-                    } else {
-                        (idf(docs, word_df) / idf(docs, other_df)).min(1.0)
-                    };
-                    Some((field, boost * share))
-                })
-                .collect();
+            let weighed = self.never_above(&other, fields, word_dfs);
             if !weighed.is_empty() {
                 self.highlight_whole(&other);
                 out.push(boosted(term_query(&other, &weighed), SPELLING_BOOST));
             }
         }
         out
+    }
+
+    /// The fields of `fields` that hold `other` (a stand-in for the query word: a compound part,
+    /// another spelling), each boost scaled by idf(word) / idf(other) where that is below 1, so
+    /// that the stand-in never scores above the word by being rarer. `word_dfs`: the word's
+    /// document frequency in each field (0: no scaling, the word is not there to outrank).
+    fn never_above(
+        &self,
+        other: &str,
+        fields: &[(Field, f32)],
+        word_dfs: &[u64],
+    ) -> Vec<(Field, f32)> {
+        let docs = self.searcher.num_docs();
+        fields
+            .iter()
+            .zip(word_dfs)
+            .filter_map(|(&(field, boost), &word_df)| {
+                let other_df = fuzzy::doc_freq(self.searcher, &[field], other);
+                if other_df == 0 {
+                    return None;
+                }
+                let share = if word_df == 0 {
+                    1.0
+                } else {
+                    (idf(docs, word_df) / idf(docs, other_df)).min(1.0)
+                };
+                Some((field, boost * share))
+            })
+            .collect()
     }
 
     /// `term` as a compound part of the articles' words ([`IN_COMPOUND_BOOST`]), in the fields
@@ -813,23 +826,7 @@ impl Compiler<'_> {
         word_dfs: &[u64],
     ) -> Option<Box<dyn Query>> {
         let part = presse_analysis::part_term(term);
-        let docs = self.searcher.num_docs();
-        let weighed: Vec<(Field, f32)> = fields
-            .iter()
-            .zip(word_dfs)
-            .filter_map(|(&(field, boost), &word_df)| {
-                let part_df = fuzzy::doc_freq(self.searcher, &[field], &part);
-                if part_df == 0 {
-                    return None;
-                }
-                let share = if word_df == 0 {
-                    1.0
-                } else {
-                    (idf(docs, word_df) / idf(docs, part_df)).min(1.0)
-                };
-                Some((field, boost * share))
-            })
-            .collect();
+        let weighed = self.never_above(&part, fields, word_dfs);
         if weighed.is_empty() {
             return None;
         }
