@@ -558,25 +558,46 @@ pub fn make_snippet(text: &str, matches: &[Match], max_chars: usize, fragments: 
         } else if start > 0 {
             out.push_str("… ");
         }
+        // Where each byte of the passage lands in `out`: line breaks become spaces, or a
+        // separator after a line that ends without punctuation (a kicker, a sub-heading), so
+        // that it does not run into the next sentence.
         let shift = out.len();
-        out.extend(text[start..end].chars().map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
+        let mut grown: Vec<(usize, usize)> = Vec::new(); // (source offset, bytes added before it)
+        for (i, c) in text[start..end].char_indices() {
+            match c {
+                '\n' if ends_unpunctuated(&text[start..start + i]) => {
+                    out.push_str(LINE_SEPARATOR);
+                    let added = grown.last().map_or(0, |g| g.1) + LINE_SEPARATOR.len() - 1;
+                    grown.push((start + i + 1, added));
+                }
+                '\n' | '\r' | '\t' => out.push(' '),
+                c => out.push(c),
             }
-        }));
+        }
+        let place = |offset: usize| {
+            let added = grown.iter().take_while(|g| g.0 <= offset).last().map_or(0, |g| g.1);
+            offset - start + shift + added
+        };
         highlights.extend(
             matches
                 .iter()
                 .filter(|m| m.start >= start && m.end <= end)
-                .map(|m| [m.start - start + shift, m.end - start + shift]),
+                .map(|m| [place(m.start), place(m.end)]),
         );
     }
     if windows.last().is_some_and(|&(_, end)| end < text.len()) {
         out.push_str(" …");
     }
     Snippet { text: out, highlights }
+}
+
+/// What a line break after a line without final punctuation becomes in a snippet.
+const LINE_SEPARATOR: &str = " · ";
+
+/// Whether `line` (what comes before a line break) ends in a letter or digit: a heading,
+/// not a sentence.
+fn ends_unpunctuated(line: &str) -> bool {
+    line.trim_end().chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -627,6 +648,21 @@ mod tests {
         let s = make_snippet(text, &m, 200, 3);
         assert_eq!(s.text, text);
         assert_eq!(marked(&s), ["Außenminister", "Präsidentschaftswahlen", "überschätzt"]);
+    }
+
+    #[test]
+    fn a_line_without_punctuation_does_not_run_into_the_next() {
+        // A kicker (or sub-heading) read as the lead, then the text.
+        let text = "Immer mehr Bürger mit Depressionen\nLaut einer Analyse der Krankenkasse stieg die Zahl.\nNeue Zahlen folgen.";
+        let mut a = WordMatcher::default();
+        let m = find_matches(text, &highlight("Depressionen Analyse Zahlen"), &mut a);
+        let s = make_snippet(text, &m, 200, 3);
+        assert_eq!(
+            s.text,
+            "Immer mehr Bürger mit Depressionen · Laut einer Analyse der Krankenkasse stieg die \
+             Zahl. Neue Zahlen folgen."
+        );
+        assert_eq!(marked(&s), ["Depressionen", "Analyse", "Zahl", "Zahlen"]);
     }
 
     #[test]

@@ -52,10 +52,13 @@ proptest! {
         }
         let s = make_snippet(&t, &matches, chars, fragments);
         let mut last = 0;
+        let words: std::collections::HashSet<&str> =
+            matches.iter().map(|m| &t[m.start..m.end]).collect();
         for [x, y] in &s.highlights {
             prop_assert!(x < y && *y <= s.text.len(), "{x} {y} in {:?}", s.text);
             prop_assert!(s.text.is_char_boundary(*x) && s.text.is_char_boundary(*y));
             prop_assert!(*x >= last, "in order, not overlapping");
+            prop_assert!(words.contains(&s.text[*x..*y]), "{:?} is a match", &s.text[*x..*y]);
             last = *y;
         }
     }
