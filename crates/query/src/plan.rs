@@ -720,7 +720,7 @@ impl Compiler<'_> {
         };
         let mut analyzer = WordAnalyzer::default();
         let respellings: Vec<_> = spellings.iter().map(|s| analyzer.analyse(s)).collect();
-        // A German word is no transliteration (`leiern` is not respelt `leijern`), unless German
+        // A German word is no transliteration (`Zeche` is not respelt `setsche`), unless German
         // text writes one of its respellings more often (`Chernobyl`, `Tschernobyl`).
         let lexicon = presse_analysis::compound::Lexicon::german();
         let typed = lexicon.count(folded);
