@@ -1,4 +1,5 @@
-//! English transliterations of Russian, Ukrainian and Belarusian names, respelt the German way.
+//! English transliterations of Russian, Ukrainian and Belarusian names, respelt the German way;
+//! and Russian names pasted in Cyrillic, transliterated the German way.
 //!
 //! News agencies write `Tikhanovskaya`, `Khodorkovsky`, `Chernobyl`; German papers write
 //! `Tichanowskaja`, `Chodorkowski`, `Tschernobyl`, following the German (Duden)
@@ -31,6 +32,11 @@
 pub fn german_spellings(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
+    if !chars.is_empty() && chars.iter().all(|&c| is_cyrillic(c)) {
+        // A name pasted in Cyrillic: its German transliteration.
+        let german = from_cyrillic(&chars);
+        return if german.is_empty() { Vec::new() } else { vec![german] };
+    }
     if chars.iter().any(|c| !c.is_ascii_alphabetic()) {
         // Transliterations are plain Latin letters; a word with umlauts, digits or marks is
         // written some other way.
@@ -57,13 +63,72 @@ pub fn german_spellings(word: &str) -> Vec<String> {
     out
 }
 
+/// Whether `c` is a Russian letter (lower case).
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'ё')
+}
+
+/// The German (Duden) transliteration of a lower-case Russian word: `навальный` → `nawalny`,
+/// `горбачёв` → `gorbatschow`, `тихановская` → `tichanowskaja`.
+fn from_cyrillic(chars: &[char]) -> String {
+    let vowel = |c: Option<&char>| c.is_none_or(|c| "аеёиоуыэюяъь".contains(*c));
+    let mut out = String::with_capacity(chars.len() * 2);
+    for (i, c) in chars.iter().enumerate() {
+        let prev = if i == 0 { None } else { chars.get(i - 1) };
+        let next = chars.get(i + 1);
+        let german = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "w",
+            'г' => "g",
+            'д' => "d",
+            // `je` at the start and after a vowel or a sign (`Jewgeni`, `Dostojewski`).
+            'е' if vowel(prev) => "je",
+            'е' => "e",
+            // `o` after ж ч ш щ (`Gorbatschow`), else `jo`.
+            'ё' if prev.is_some_and(|p| "жчшщ".contains(*p)) => "o",
+            'ё' => "jo",
+            'ж' => "sch",
+            'з' => "s",
+            'и' => "i",
+            // The endings -ий, -ый are -i, -y (`Selenski`, `Nawalny`).
+            'й' if next.is_none() && prev.is_some_and(|p| "иы".contains(*p)) => "",
+            'й' => "i",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "ch",
+            'ц' => "z",
+            'ч' => "tsch",
+            'ш' => "sch",
+            'щ' => "schtsch",
+            'ы' => "y",
+            'э' => "e",
+            'ю' => "ju",
+            'я' => "ja",
+            _ => "", // ъ, ь
+        };
+        out.push_str(german);
+    }
+    out
+}
+
 /// Whether a word has a mark of English transliteration that German words lack: `kh`, `zh`,
 /// `sh` (German writes `sch`), a `y` after the first letter, or the surname endings `-ev`,
 /// `-ov`. Such a word is worth the costlier search around its respellings; most German words
 /// that the rules respell (`Sicherheit`, `Woche`) have none.
 pub fn looks_transliterated(word: &str) -> bool {
     let lower = word.to_lowercase();
-    lower.contains("kh")
+    lower.chars().any(is_cyrillic)
+        || lower.contains("kh")
         || lower.contains("zh")
         || lower.contains("sh")
         || lower.chars().skip(1).any(|c| c == 'y')
@@ -151,6 +216,26 @@ mod tests {
         ] {
             assert_eq!(first(english), german, "{english}");
         }
+    }
+
+    #[test]
+    fn names_in_cyrillic() {
+        for (russian, german) in [
+            ("Навальный", "nawalny"),
+            ("Шойгу", "schoigu"),
+            ("Лавров", "lawrow"),
+            ("Тихановская", "tichanowskaja"),
+            ("Горбачёв", "gorbatschow"),
+            ("Хрущёв", "chruschtschow"),
+            ("Зеленский", "selenski"),
+            ("Собянин", "sobjanin"),
+            ("Достоевский", "dostojewski"),
+            ("Евгений", "jewgeni"),
+            ("Медведев", "medwedew"),
+        ] {
+            assert_eq!(german_spellings(russian), [german], "{russian}");
+        }
+        assert!(looks_transliterated("Путин"));
     }
 
     #[test]

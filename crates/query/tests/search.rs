@@ -852,7 +852,7 @@ fn typo_search_finds_the_same_with_the_vocabulary_as_segment_by_segment() {
 }
 
 #[test]
-fn names_in_english_transliteration_find_the_german_spelling() {
+fn names_in_english_transliteration_or_cyrillic_find_the_german_spelling() {
     // Three to four letters apart, too far for typo tolerance: respelt by the German
     // transliteration rules, and highlighted as the article writes them.
     let (_dir, searcher) = index_of(&[
@@ -866,6 +866,9 @@ fn names_in_english_transliteration_find_the_german_spelling() {
         ("Chernobyl", "Energie", "Tschernobyl"),
         // Respelt `Gorbatschew`, one letter from the German `Gorbatschow`.
         ("Gorbachev", "Geschichte", "Gorbatschow"),
+        // Pasted in Cyrillic.
+        ("Тихановская", "Belarus", "Tichanowskaja"),
+        ("Горбачёв", "Geschichte", "Gorbatschow"),
     ] {
         let r = searcher.search(&SearchRequest::new(query)).unwrap();
         assert_eq!(hit_titles(&r), [title], "{query}");
