@@ -118,7 +118,7 @@ handled without syntax.
 Exit codes: 0 hits found, 1 no hits, 2 error (bad query, no index)."))]
 pub struct SearchArgs {
     /// The query (omit with --batch).
-    #[arg(required_unless_present = "batch")]
+    #[arg(required_unless_present = "batch", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// The index directory.
     #[arg(long, env = "PRESSE_INDEX", default_value = "presse-index")]

@@ -113,3 +113,22 @@ fn stats_on_the_terminal() {
     assert!(text.contains("articles:  30\n"), "{text}");
     assert!(text.contains("dates:     2020-03-27 to 2021-03-18 (5 undated)\n"), "{text}");
 }
+
+#[test]
+fn a_query_may_begin_with_an_excluded_word() {
+    // `-Lawrow …` is a query, not an unknown option.
+    let env = Env::indexed();
+    let all = env.search_json("Aussenminister", &[]);
+    let out = env
+        .presse()
+        .args(["search", "-Lawrow Aussenminister", "--json", "--index"])
+        .arg(env.index())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> =
+        v["hits"].as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap()).collect();
+    assert!(!titles.contains(&SEED_TITLE), "{titles:?}");
+    assert_eq!(v["total_hits"].as_u64().unwrap() + 1, all["total_hits"].as_u64().unwrap());
+}
