@@ -21,11 +21,16 @@ mod fold;
 #[path = "src/stem.rs"]
 mod stem;
 
+#[allow(dead_code)]
+#[path = "src/stopwords.rs"]
+mod stopwords;
+
 fn main() {
     let src = "data/lexicon-de.tsv.gz";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=src/fold.rs");
     println!("cargo:rerun-if-changed=src/stem.rs");
+    println!("cargo:rerun-if-changed=src/stopwords.rs");
     let file = fs::File::open(src).expect("data/lexicon-de.tsv.gz is part of the crate");
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();

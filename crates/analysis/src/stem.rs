@@ -4,9 +4,22 @@
 //! [`crate::fold`] (no umlauts, `ß` already `ss`), it conflates inflections such as `Impfstoff` /
 //! `Impfstoffe` / `Impfstoffen`, and, because umlauts are folded first, `Haus` / `Häuser`. It keeps
 //! the feminine plural apart from the singular (`politikerinnen` → `politikerinn`, `politikerin` →
-//! `politikerin`); the rule below merges them.
+//! `politikerin`); the first rule below merges them.
+//!
+//! Snowball also cuts some content words down to the stem of a function word: `Sicherheit`,
+//! `sicher` and `sichern` to `sich`, `Jens` to `jen` (of `jene`), `Ware` to `war`, `nächste` to
+//! `nach`, `Willen` to `will`. Stop words stay in the index (phrases need them), so such a word
+//! would share its term with the stop word: `Sicherheit` would find every `sich` and weigh almost
+//! nothing. The second rule gives such a word a term of its own: the word less as many
+//! inflectional endings (at most two) as leave no function word's stem (`sicheren` →
+//! `sicher`, `Sicherheiten` → `sicherheit`, `Willens` → `wille`), else the word itself.
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::stopwords::{is_stop_term, is_stop_word};
+
+/// Inflectional endings that the second rule takes off, longest first.
+const ENDINGS: &[&str] = &["ern", "em", "en", "er", "es", "e", "s", "n"];
 
 /// A German stemmer for folded words. Cheap to create and to clone.
 pub struct GermanStemmer {
@@ -34,6 +47,16 @@ impl std::fmt::Debug for GermanStemmer {
 impl GermanStemmer {
     /// Stems one folded word (see [`crate::fold::fold`]).
     pub fn stem(&self, folded: &str) -> String {
+        let stem = self.snowball(folded);
+        if is_stop_term(&stem) && !is_stop_word(folded) {
+            return own_term(folded).unwrap_or(stem);
+        }
+        stem
+    }
+
+    /// Snowball's stem with the `-innen` rule, before the second rule (see the module docs):
+    /// the stems of the stop words are made with this.
+    pub(crate) fn snowball(&self, folded: &str) -> String {
         // Digits and mixed tokens (covid19, 2g, fc) are kept as they are.
         if folded.len() < 3 || folded.bytes().any(|b| b.is_ascii_digit()) {
             return folded.to_string();
@@ -45,6 +68,23 @@ impl GermanStemmer {
         }
         stem
     }
+}
+
+/// The term of a content word whose Snowball stem is a function word's: the shortest of the
+/// word and the word less one or two [`ENDINGS`] that is at least four letters long (`Kanne`
+/// is not `kan`) and no stop word's stem; `None` when there is none (`all`, `einig`).
+fn own_term(folded: &str) -> Option<String> {
+    let mut candidates = vec![folded];
+    for first in ENDINGS {
+        let Some(once) = folded.strip_suffix(first) else { continue };
+        candidates.push(once);
+        candidates.extend(ENDINGS.iter().filter_map(|second| once.strip_suffix(second)));
+    }
+    candidates
+        .into_iter()
+        .filter(|s| s.chars().count() >= 4 && !is_stop_term(s) && !is_stop_word(s))
+        .min_by_key(|s| s.len())
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -75,6 +115,26 @@ mod tests {
     fn keyboard_spellings_meet() {
         assert_eq!(stem("Außenminister"), stem("Aussenminister"));
         assert_eq!(stem("Müller"), stem("Mueller"));
+    }
+
+    #[test]
+    fn content_words_keep_apart_from_function_words() {
+        // Snowball: sicherheit → sich, jens → jen, ware → war, nachsten → nach.
+        for word in ["Sicherheit", "sicher", "sichern", "Jens", "Ware", "nächsten", "Willen"] {
+            let term = stem(word);
+            assert!(!is_stop_term(&term), "{word} → {term}");
+        }
+        // ...and their inflections still meet.
+        assert_eq!(stem("Sicherheit"), stem("Sicherheiten"));
+        assert_eq!(stem("sicher"), stem("sicheren"));
+        assert_eq!(stem("sicher"), stem("sicherer"));
+        assert_eq!(stem("nächste"), stem("nächsten"));
+        assert_eq!(stem("Wille"), stem("Willens"));
+        // Function words and other words are stemmed as before.
+        assert_eq!(stem("sich"), "sich");
+        assert_eq!(stem("jene"), stem("jenen"));
+        assert_eq!(stem("Impfstoffe"), "impfstoff");
+        assert_eq!(stem("Gesundheit"), stem("gesund"));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! They stay in the index (phrases need their positions), but the query side drops them from a
 //! query that has other words, so that `die`, `und`, `der` never drive the ranking, and the
 //! compound splitter never uses one as a part. The list is the Snowball project's German stop
-//! list (BSD licence), folded with [`crate::fold::fold`] and sorted for binary search.
+//! list (BSD licence) with the inflected forms of its modal verbs, `viel`, `weit` and the
+//! relatives that it lacks (`müssen`, `sollten`, `vielen`, `weitere`, `denen`, `wegen`: all among
+//! the corpus's commonest words), folded with [`crate::fold::fold`] and sorted for binary search.
 
 /// The folded stop words, sorted.
 const STOP_WORDS: &[&str] = &[
@@ -50,9 +52,11 @@ const STOP_WORDS: &[&str] = &[
     "dem",
     "demselben",
     "den",
+    "denen",
     "denn",
     "denselben",
     "der",
+    "deren",
     "derer",
     "derselbe",
     "derselben",
@@ -142,8 +146,10 @@ const STOP_WORDS: &[&str] = &[
     "keinen",
     "keiner",
     "keines",
+    "konne",
     "konnen",
     "konnte",
+    "konnten",
     "machen",
     "man",
     "manche",
@@ -161,7 +167,10 @@ const STOP_WORDS: &[&str] = &[
     "mir",
     "mit",
     "muss",
+    "musse",
+    "mussen",
     "musste",
+    "mussten",
     "nach",
     "nicht",
     "nichts",
@@ -189,7 +198,10 @@ const STOP_WORDS: &[&str] = &[
     "solcher",
     "solches",
     "soll",
+    "solle",
+    "sollen",
     "sollte",
+    "sollten",
     "sondern",
     "sonst",
     "uber",
@@ -204,6 +216,11 @@ const STOP_WORDS: &[&str] = &[
     "unseres",
     "unter",
     "viel",
+    "viele",
+    "vielem",
+    "vielen",
+    "vieler",
+    "vieles",
     "vom",
     "von",
     "vor",
@@ -213,8 +230,16 @@ const STOP_WORDS: &[&str] = &[
     "warst",
     "was",
     "weg",
+    "wegen",
     "weil",
+    "weit",
+    "weitem",
     "weiter",
+    "weitere",
+    "weiterem",
+    "weiteren",
+    "weiterer",
+    "weiteres",
     "welche",
     "welchem",
     "welchen",
@@ -230,8 +255,10 @@ const STOP_WORDS: &[&str] = &[
     "wird",
     "wirst",
     "wo",
+    "wolle",
     "wollen",
     "wollte",
+    "wollten",
     "wurde",
     "wurden",
     "zu",
@@ -255,7 +282,7 @@ pub fn is_stop_term(term: &str) -> bool {
     TERMS
         .get_or_init(|| {
             let stemmer = crate::stem::GermanStemmer::default();
-            STOP_WORDS.iter().map(|w| stemmer.stem(w)).collect()
+            STOP_WORDS.iter().map(|w| stemmer.snowball(w)).collect()
         })
         .contains(term)
 }
@@ -284,6 +311,9 @@ mod tests {
     fn recognises_function_words_only() {
         assert!(is_stop_word("und"));
         assert!(is_stop_word("fur"));
+        // Inflected modal verbs and relatives that Snowball's list lacks.
+        assert!(is_stop_word("mussen"));
+        assert!(is_stop_word("denen"));
         assert!(!is_stop_word("lawrow"));
         assert!(!is_stop_word("impfstoff"));
     }
