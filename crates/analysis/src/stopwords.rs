@@ -5,7 +5,8 @@
 //! compound splitter never uses one as a part. The list is the Snowball project's German stop
 //! list (BSD licence) with the inflected forms of its modal verbs, `viel`, `weit` and the
 //! relatives that it lacks (`müssen`, `sollten`, `vielen`, `weitere`, `denen`, `wegen`: all among
-//! the corpus's commonest words), folded with [`crate::fold::fold`] and sorted for binary search.
+//! the corpus's commonest words), less `andern`, which folds like the verb `ändern` (3,004
+//! times in the corpus against 108), folded with [`crate::fold::fold`] and sorted for binary search.
 
 /// The folded stop words, sorted.
 const STOP_WORDS: &[&str] = &[
@@ -26,7 +27,6 @@ const STOP_WORDS: &[&str] = &[
     "anderer",
     "anderes",
     "anderm",
-    "andern",
     "anderr",
     "anders",
     "auch",
@@ -314,6 +314,8 @@ mod tests {
         // Inflected modal verbs and relatives that Snowball's list lacks.
         assert!(is_stop_word("mussen"));
         assert!(is_stop_word("denen"));
+        // `ändern` folds to `andern`, a form of `ander` the list had.
+        assert!(!is_stop_word(&crate::fold::fold("ändern")));
         assert!(!is_stop_word("lawrow"));
         assert!(!is_stop_word("impfstoff"));
     }
