@@ -1,4 +1,4 @@
-//! German stemming of folded words: Snowball German (rust-stemmers) plus one rule it lacks.
+//! German stemming of folded words: Snowball German (rust-stemmers) plus two rules of its own.
 //!
 //! rust-stemmers implements the original Snowball German algorithm. Given the folded words of
 //! [`crate::fold`] (no umlauts, `ß` already `ss`), it conflates inflections such as `Impfstoff` /

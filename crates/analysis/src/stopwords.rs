@@ -6,7 +6,8 @@
 //! list (BSD licence) with the inflected forms of its modal verbs, `viel`, `weit` and the
 //! relatives that it lacks (`müssen`, `sollten`, `vielen`, `weitere`, `denen`, `wegen`: all among
 //! the corpus's commonest words), less `andern`, which folds like the verb `ändern` (3,004
-//! times in the corpus against 108), folded with [`crate::fold::fold`] and sorted for binary search.
+//! times in the corpus against 108), folded with [`crate::fold::fold`] and sorted for binary
+//! search.
 
 /// The folded stop words, sorted.
 const STOP_WORDS: &[&str] = &[
