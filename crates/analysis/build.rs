@@ -5,8 +5,8 @@
 //! (`src/fold.rs`, compiled in here), the counts of words that fold alike are added up, and the
 //! result is written as an `fst::Map` from folded word to count that the crate embeds.
 //!
-//! Each word is also stemmed with the analyser's stemmer (`src/stem.rs`, compiled in here too),
-//! and the counts of the words with one stem are added up into the stem's *family* count,
+//! Each word is also stemmed with the analyser's stemmer (`src/stem.rs`, compiled in here too,
+//! with the stop list `src/stopwords.rs` it consults), and the counts of the words with one stem are added up into the stem's *family* count,
 //! written as a second map, from stem to family count.
 
 use std::collections::BTreeMap;
