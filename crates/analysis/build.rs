@@ -49,7 +49,7 @@ fn main() {
     let stemmer = stem::GermanStemmer::default();
     let mut families: BTreeMap<String, u64> = BTreeMap::new();
     for (word, &count) in &counts {
-        *families.entry(stemmer.stem(word)).or_default() += count;
+        *families.entry(stemmer.family(word)).or_default() += count;
     }
     let dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let mut builder =
