@@ -212,6 +212,10 @@ struct Compiler<'a> {
     part_terms: HashSet<String>,
     hyphen_terms: HashSet<String>,
     drop_stop_words: bool,
+    /// Stop words written capitalised after the query's first word (`Stephan Weil`, `Anne
+    /// Will`): names, which still pair with their neighbours for the proximity bonus
+    /// ([`names_among_stop_words`]).
+    kept_stop_words: HashSet<String>,
     /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
     expansions: HashMap<ExpansionKey, Vec<fuzzy::Expansion>>,
     /// Index terms the current group searches that are not highlighted as such: the compound
@@ -243,6 +247,7 @@ pub fn compile(
         part_terms: HashSet::new(),
         hyphen_terms: HashSet::new(),
         drop_stop_words: has_content_word(clauses),
+        kept_stop_words: names_among_stop_words(clauses),
         expansions: HashMap::new(),
         unhighlighted: Vec::new(),
     };
@@ -312,6 +317,36 @@ pub fn compile(
     Ok(Plan { query, group_terms, highlight: c.highlight })
 }
 
+/// The plain words of the query that are stop words written as a name would be: capitalised
+/// and not the query's first word (`Weil` in `Stephan Weil`, `Will` in `Anne Will`, `Oder` in
+/// `Frankfurt Oder`). A reader capitalises a function word only at the start of a sentence;
+/// anywhere else the capital means a name. Its term is the stop word's, found in nearly every
+/// article, so it makes no word group; but it pairs with the word before it for the proximity
+/// bonus, as a phrase (`Stephan Weil`, in this order, side by side), so that the articles with
+/// the name come first.
+fn names_among_stop_words(clauses: &[Clause]) -> HashSet<String> {
+    fn walk(node: &Node, seen: &mut usize, out: &mut HashSet<String>) {
+        match node {
+            Node::Word { text, .. } => {
+                *seen += 1;
+                let words = analyse_text(text);
+                let name = |w: &AnalysedWord| written_as_noun(&text[w.start..w.end]);
+                if let [word] = words.as_slice() {
+                    if *seen > 1 && word.analysis.stop && name(word) {
+                        out.insert(text.clone());
+                    }
+                }
+            }
+            Node::Phrase { .. } => *seen += 1,
+            Node::Or(nodes) => nodes.iter().for_each(|n| walk(n, seen, out)),
+            Node::Group(clauses) => clauses.iter().for_each(|c| walk(&c.node, seen, out)),
+        }
+    }
+    let (mut seen, mut out) = (0, HashSet::new());
+    clauses.iter().for_each(|c| walk(&c.node, &mut seen, &mut out));
+    out
+}
+
 /// Whether any plain word of the query is not a stop word.
 fn has_content_word(clauses: &[Clause]) -> bool {
     fn node_has(node: &Node) -> bool {
@@ -372,6 +407,14 @@ fn filters(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
 }
 
 impl Compiler<'_> {
+    /// Whether a stop word typed as `text` is left out of the proximity pairs: when the query
+    /// has other words, unless it is written as a name ([`names_among_stop_words`]). (It is
+    /// never a word group of its own then: as the term of a function word it would count as
+    /// matched in nearly every article.)
+    fn drops(&self, text: &str) -> bool {
+        self.drop_stop_words && !self.kept_stop_words.contains(text)
+    }
+
     /// Works out the typo expansions of the query's plain words on two threads when more than
     /// one word needs a dictionary search (the costliest step of compiling a query); the
     /// compiled groups then take them from [`Compiler::expansions`].
@@ -885,7 +928,8 @@ impl Compiler<'_> {
 
     /// Sloppy phrases of neighbouring plain words, as bonus clauses.
     fn proximity(&self, clauses: &[Clause]) -> Vec<Box<dyn Query>> {
-        let mut terms: Vec<Option<String>> = Vec::new();
+        // Each plain word's term, and whether it is a stop word kept as a name.
+        let mut terms: Vec<Option<(String, bool)>> = Vec::new();
         for c in clauses {
             match (&c.occur, &c.node) {
                 (
@@ -893,11 +937,12 @@ impl Compiler<'_> {
                     Node::Word { text, scope: None, prefix: false, .. },
                 ) => {
                     let words = analyse_text(text);
-                    if words.len() == 1 && words[0].analysis.stop && self.drop_stop_words {
+                    let stop = words.len() == 1 && words[0].analysis.stop;
+                    if stop && self.drops(text) {
                         continue;
                     }
                     terms.push(if words.len() == 1 {
-                        Some(words[0].analysis.term.clone())
+                        Some((words[0].analysis.term.clone(), stop && self.drop_stop_words))
                     } else {
                         None
                     });
@@ -907,17 +952,20 @@ impl Compiler<'_> {
         }
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         for pair in terms.windows(2) {
-            let (Some(a), Some(b)) = (&pair[0], &pair[1]) else { continue };
-            if a == b {
+            let (Some((a, a_name)), Some((b, b_name))) = (&pair[0], &pair[1]) else { continue };
+            if a == b || *a_name {
                 continue;
             }
+            // A name that is a stop word's term only right after the word before it
+            // (`Stephan Weil`): anywhere else its term is mostly the function word.
+            let slop = if *b_name { 0 } else { PROXIMITY_SLOP };
             for (field, boost) in [(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)] {
                 let phrase = PhraseQuery::new_with_offset_and_slop(
                     vec![
                         (0, Term::from_field_text(field, a)),
                         (1, Term::from_field_text(field, b)),
                     ],
-                    PROXIMITY_SLOP,
+                    slop,
                 );
                 out.push(boosted(Box::new(phrase), boost * PROXIMITY_BOOST));
             }
