@@ -92,6 +92,9 @@ impl GermanStemmer {
 /// of a compound's first word (`Regierungs-Chef`), as its singular (`vergangenheiten` →
 /// `vergangenheit`); `None` for other words.
 fn derived_noun(folded: &str) -> Option<&str> {
+    if !folded.chars().all(char::is_alphabetic) {
+        return None;
+    }
     let singular = folded.strip_suffix("en").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
     let base = ["heit", "keit", "ung"].iter().find_map(|s| singular.strip_suffix(s))?;
     (base.chars().count() >= 3).then_some(singular)
@@ -175,8 +178,9 @@ mod tests {
         assert_eq!(stem("Möglichkeiten"), "moglichkeit");
         assert_ne!(stem("Vergangenheit"), stem("vergangenen"));
         assert_ne!(stem("Erhebung"), stem("erheblich"));
-        // `jung` is no `-ung` noun.
+        // `jung` is no `-ung` noun; a token with digits is kept as it is.
         assert_eq!(stem("jungen"), stem("jung"));
+        assert_eq!(stem("2gungen"), "2gungen");
     }
 
     #[test]
