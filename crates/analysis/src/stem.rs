@@ -19,8 +19,12 @@
 //! `Vergangenheit` with `vergangenen` (16,000 times in the corpus), `Wirklichkeit` with
 //! `wirklich`, `Erhebung` with `erheblich`, while shorter nouns (`Impfung`, `Zeitung`) stay
 //! whole. The third rule keeps every such noun whole, its plural with it (`Regierungen` →
-//! `regierung`), so that the noun a reader remembers is searched for itself. The compound
-//! splitter's word families still group by Snowball's stem ([`GermanStemmer::family`]).
+//! `regierung`), so that the noun a reader remembers is searched for itself; and likewise an
+//! adjective in `-lich`, `-isch` or `-ig`, whatever its ending (`ökonomisches` →
+//! `okonomisch`, not `okonom` of `Ökonom` and `Ökonomie`; `wissenschaftlichen` →
+//! `wissenschaftlich`, not `wissenschaft`; `Küchentisch` no longer loses its `isch`). The
+//! compound splitter's word families still group by Snowball's stem
+//! ([`GermanStemmer::family`]).
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -55,11 +59,14 @@ impl std::fmt::Debug for GermanStemmer {
 impl GermanStemmer {
     /// Stems one folded word (see [`crate::fold::fold`]).
     pub fn stem(&self, folded: &str) -> String {
-        if let Some(noun) = derived_noun(folded) {
-            return noun.to_string();
+        if is_stop_word(folded) {
+            return self.snowball(folded);
+        }
+        if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
+            return derived.to_string();
         }
         let stem = self.snowball(folded);
-        if is_stop_term(&stem) && !is_stop_word(folded) {
+        if is_stop_term(&stem) {
             return own_term(folded).unwrap_or(stem);
         }
         stem
@@ -98,6 +105,21 @@ fn derived_noun(folded: &str) -> Option<&str> {
     let singular = folded.strip_suffix("en").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
     let base = ["heit", "keit", "ung"].iter().find_map(|s| singular.strip_suffix(s))?;
     (base.chars().count() >= 3).then_some(singular)
+}
+
+/// An adjective made with `-lich`, `-isch` or `-ig`, in any ending, comparative or
+/// superlative, as its plain form (`wissenschaftlichen` → `wissenschaftlich`, `wichtigsten` →
+/// `wichtig`), and so the `-igen` and `-ichen` verbs' infinitives (`bestätigen` → `bestatig`);
+/// `None` for other words.
+fn derived_adjective(folded: &str) -> Option<&str> {
+    if !folded.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let plain =
+        ["em", "en", "er", "es", "e"].iter().find_map(|e| folded.strip_suffix(e)).unwrap_or(folded);
+    let plain = plain.strip_suffix("st").unwrap_or(plain);
+    let base = ["lich", "isch", "ig"].iter().find_map(|s| plain.strip_suffix(s))?;
+    (base.chars().count() >= 3).then_some(plain)
 }
 
 /// The term of a content word whose Snowball stem is a function word's: the shortest of the
@@ -181,6 +203,23 @@ mod tests {
         // `jung` is no `-ung` noun; a token with digits is kept as it is.
         assert_eq!(stem("jungen"), stem("jung"));
         assert_eq!(stem("2gungen"), "2gungen");
+    }
+
+    #[test]
+    fn adjectives_in_lich_isch_ig_keep_their_suffix() {
+        assert_eq!(stem("ökonomisches"), "okonomisch");
+        assert_ne!(stem("ökonomisch"), stem("Ökonomie"));
+        assert_eq!(stem("wissenschaftlichen"), "wissenschaftlich");
+        assert_ne!(stem("wissenschaftlich"), stem("Wissenschaft"));
+        // Endings, comparatives and superlatives meet.
+        assert_eq!(stem("wichtigsten"), stem("wichtig"));
+        assert_eq!(stem("politischer"), stem("politisch"));
+        assert_eq!(stem("deutlicher"), stem("deutlich"));
+        // Short words are no such adjectives: `Tisch`, `Tiger`, `Fisch`.
+        assert_eq!(stem("Küchentisch"), "kuchentisch");
+        assert_eq!(stem("Tiger"), GermanStemmer::default().snowball("tiger"));
+        // Stop words keep Snowball's stem (`einige` is `einig`, the stop words' term).
+        assert_eq!(stem("einigen"), GermanStemmer::default().snowball("einigen"));
     }
 
     #[test]
