@@ -109,14 +109,17 @@ fn derived_noun(folded: &str) -> Option<&str> {
 
 /// An adjective made with `-lich`, `-isch` or `-ig`, in any ending, comparative or
 /// superlative, as its plain form (`wissenschaftlichen` → `wissenschaftlich`, `wichtigsten` →
-/// `wichtig`), and so the `-igen` and `-ichen` verbs' infinitives (`bestätigen` → `bestatig`);
-/// `None` for other words.
+/// `wichtig`), and so the `-igen` and `-ichen` verbs' infinitives (`bestätigen` → `bestatig`)
+/// and the nouns in `-ig` with their genitive (`Venedigs` → `venedig`); `None` for other
+/// words.
 fn derived_adjective(folded: &str) -> Option<&str> {
     if !folded.chars().all(char::is_alphabetic) {
         return None;
     }
-    let plain =
-        ["em", "en", "er", "es", "e"].iter().find_map(|e| folded.strip_suffix(e)).unwrap_or(folded);
+    let plain = ["em", "en", "er", "es", "e", "s"]
+        .iter()
+        .find_map(|e| folded.strip_suffix(e))
+        .unwrap_or(folded);
     let plain = plain.strip_suffix("st").unwrap_or(plain);
     let base = ["lich", "isch", "ig"].iter().find_map(|s| plain.strip_suffix(s))?;
     (base.chars().count() >= 3).then_some(plain)
@@ -215,6 +218,7 @@ mod tests {
         assert_eq!(stem("wichtigsten"), stem("wichtig"));
         assert_eq!(stem("politischer"), stem("politisch"));
         assert_eq!(stem("deutlicher"), stem("deutlich"));
+        assert_eq!(stem("Venedigs"), stem("Venedig"));
         // Short words are no such adjectives: `Tisch`, `Tiger`, `Fisch`.
         assert_eq!(stem("Küchentisch"), "kuchentisch");
         assert_eq!(stem("Tiger"), GermanStemmer::default().snowball("tiger"));
