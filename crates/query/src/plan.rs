@@ -213,7 +213,7 @@ struct Compiler<'a> {
     hyphen_terms: HashSet<String>,
     drop_stop_words: bool,
     /// Stop words written capitalised after the query's first word (`Stephan Weil`, `Anne
-    /// Will`): names, which still pair with their neighbours for the proximity bonus
+    /// Will`): names, which still pair with the word before them for the proximity bonus
     /// ([`names_among_stop_words`]).
     kept_stop_words: HashSet<String>,
     /// Typo expansions worked out ahead ([`Compiler::prefetch_expansions`]).
