@@ -5,8 +5,9 @@
 //! (`src/fold.rs`, compiled in here), the counts of words that fold alike are added up, and the
 //! result is written as an `fst::Map` from folded word to count that the crate embeds.
 //!
-//! Each word is also stemmed with the analyser's stemmer (`src/stem.rs`, compiled in here too,
-//! with the stop list `src/stopwords.rs` it consults), and the counts of the words with one stem are added up into the stem's *family* count,
+//! Each word is also stemmed with Snowball as the analyser runs it (`src/stem.rs`, compiled in
+//! here too, with the stop list `src/stopwords.rs` it consults), and the counts of the words
+//! with one stem are added up into the stem's *family* count,
 //! written as a second map, from stem to family count.
 
 use std::collections::BTreeMap;
@@ -49,7 +50,7 @@ fn main() {
     let stemmer = stem::GermanStemmer::default();
     let mut families: BTreeMap<String, u64> = BTreeMap::new();
     for (word, &count) in &counts {
-        *families.entry(stemmer.family(word)).or_default() += count;
+        *families.entry(stemmer.snowball(word)).or_default() += count;
     }
     let dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let mut builder =

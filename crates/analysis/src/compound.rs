@@ -171,7 +171,7 @@ impl Lexicon {
     }
 
     /// Occurrences per billion words of all the lexicon's words with this Snowball stem
-    /// ([`GermanStemmer::family`]): its *family*. 0 when none.
+    /// ([`GermanStemmer::snowball`]): its *family*. 0 when none.
     pub fn family_count(&self, stem: &str) -> u64 {
         self.stems.get(stem).map(|o| o.value()).unwrap_or(0)
     }
@@ -252,14 +252,15 @@ impl CompoundSplitter {
     /// count too (see the module docs).
     fn families_agree(&self, folded: &str, parts: &[Range<usize>]) -> bool {
         let stemmer = GermanStemmer::default();
-        let whole = self.lexicon.family_count(&stemmer.family(folded));
+        let whole = self.lexicon.family_count(&stemmer.snowball(folded));
         if whole == 0 {
             return true;
         }
         let log_sum: f64 = parts
             .iter()
             .map(|r| {
-                (self.lexicon.family_count(&stemmer.family(&folded[r.clone()])).max(1) as f64).ln()
+                (self.lexicon.family_count(&stemmer.snowball(&folded[r.clone()])).max(1) as f64)
+                    .ln()
             })
             .sum();
         log_sum / parts.len() as f64 > (whole as f64 * SPLIT_MARGIN).ln()
@@ -431,7 +432,7 @@ mod tests {
     fn families_count_every_form_of_a_stem() {
         let lex = Lexicon::german();
         let stem = GermanStemmer::default();
-        let hafen = lex.family_count(&stem.family("hafen"));
+        let hafen = lex.family_count(&stem.snowball("hafen"));
         assert!(hafen > lex.count("hafen") && hafen >= lex.count("hafen") + lex.count("hafens"));
         assert_eq!(lex.family_count("xqzvbrmpf"), 0);
     }

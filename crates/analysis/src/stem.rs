@@ -24,7 +24,7 @@
 //! `okonomisch`, not `okonom` of `Ökonom` and `Ökonomie`; `wissenschaftlichen` →
 //! `wissenschaftlich`, not `wissenschaft`; `Küchentisch` no longer loses its `isch`). The
 //! compound splitter's word families still group by Snowball's stem
-//! ([`GermanStemmer::family`]).
+//! ([`GermanStemmer::snowball`]).
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -62,8 +62,10 @@ impl GermanStemmer {
         if is_stop_word(folded) {
             return self.snowball(folded);
         }
-        if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
-            return derived.to_string();
+        if folded.chars().all(char::is_alphabetic) {
+            if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
+                return derived.to_string();
+            }
         }
         let stem = self.snowball(folded);
         if is_stop_term(&stem) {
@@ -72,16 +74,11 @@ impl GermanStemmer {
         stem
     }
 
-    /// The key of a word's family in the compound splitter's lexicon: Snowball's stem with
-    /// the `-innen` rule, which puts derived words with their base (`Verwaltung` with
-    /// `verwalten`, `Sicherheit` with `sicher`) where the index keeps them apart.
-    pub fn family(&self, folded: &str) -> String {
-        self.snowball(folded)
-    }
-
-    /// Snowball's stem with the `-innen` rule, before the other rules (see the module docs):
-    /// the stems of the stop words are made with this.
-    pub(crate) fn snowball(&self, folded: &str) -> String {
+    /// Snowball's stem with the `-innen` rule, before the other rules (see the module docs).
+    /// The stop words' terms are made with it, and the compound splitter's word families
+    /// group by it: they put derived words with their base (`Verwaltung` with `verwalten`,
+    /// `Sicherheit` with `sicher`) where the index keeps them apart.
+    pub fn snowball(&self, folded: &str) -> String {
         // Digits and mixed tokens (covid19, 2g, fc) are kept as they are.
         if folded.len() < 3 || folded.bytes().any(|b| b.is_ascii_digit()) {
             return folded.to_string();
@@ -97,32 +94,30 @@ impl GermanStemmer {
 
 /// A noun made with `-heit`, `-keit` or `-ung`, singular, plural or with the linking `-s`
 /// of a compound's first word (`Regierungs-Chef`), as its singular (`vergangenheiten` →
-/// `vergangenheit`); `None` for other words.
+/// `vergangenheit`); `None` for other words. `folded` is all letters.
 fn derived_noun(folded: &str) -> Option<&str> {
-    if !folded.chars().all(char::is_alphabetic) {
-        return None;
-    }
     let singular = folded.strip_suffix("en").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
-    let base = ["heit", "keit", "ung"].iter().find_map(|s| singular.strip_suffix(s))?;
-    (base.chars().count() >= 3).then_some(singular)
+    made_with(singular, &["heit", "keit", "ung"])
 }
 
 /// An adjective made with `-lich`, `-isch` or `-ig`, in any ending, comparative or
 /// superlative, as its plain form (`wissenschaftlichen` → `wissenschaftlich`, `wichtigsten` →
 /// `wichtig`), and so the `-igen` and `-ichen` verbs' infinitives (`bestätigen` → `bestatig`)
 /// and the nouns in `-ig` with their genitive (`Venedigs` → `venedig`); `None` for other
-/// words.
+/// words. `folded` is all letters.
 fn derived_adjective(folded: &str) -> Option<&str> {
-    if !folded.chars().all(char::is_alphabetic) {
-        return None;
-    }
     let plain = ["em", "en", "er", "es", "e", "s"]
         .iter()
         .find_map(|e| folded.strip_suffix(e))
         .unwrap_or(folded);
-    let plain = plain.strip_suffix("st").unwrap_or(plain);
-    let base = ["lich", "isch", "ig"].iter().find_map(|s| plain.strip_suffix(s))?;
-    (base.chars().count() >= 3).then_some(plain)
+    made_with(plain.strip_suffix("st").unwrap_or(plain), &["lich", "isch", "ig"])
+}
+
+/// `word` when it ends in one of `suffixes` after at least three letters (`Zeitung`, not
+/// `jung`; `Venedig`, not `Tiger`).
+fn made_with<'w>(word: &'w str, suffixes: &[&str]) -> Option<&'w str> {
+    let base = suffixes.iter().find_map(|s| word.strip_suffix(s))?;
+    (base.chars().count() >= 3).then_some(word)
 }
 
 /// The term of a content word whose Snowball stem is a function word's: the shortest of the
