@@ -5,10 +5,9 @@
 //! (`src/fold.rs`, compiled in here), the counts of words that fold alike are added up, and the
 //! result is written as an `fst::Map` from folded word to count that the crate embeds.
 //!
-//! Each word is also stemmed with Snowball as the analyser runs it (`src/stem.rs`, compiled in
-//! here too, with the stop list `src/stopwords.rs` it consults), and the counts of the words
-//! with one stem are added up into the stem's *family* count,
-//! written as a second map, from stem to family count.
+//! Each word is also stemmed with Snowball as the analyser runs it (`src/snowball.rs`, compiled
+//! in here too), and the counts of the words with one stem are added up into the stem's
+//! *family* count, written as a second map, from stem to family count.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -19,19 +18,14 @@ use std::{env, fs, path::PathBuf};
 mod fold;
 
 #[allow(dead_code)]
-#[path = "src/stem.rs"]
-mod stem;
-
-#[allow(dead_code)]
-#[path = "src/stopwords.rs"]
-mod stopwords;
+#[path = "src/snowball.rs"]
+mod snowball;
 
 fn main() {
     let src = "data/lexicon-de.tsv.gz";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=src/fold.rs");
-    println!("cargo:rerun-if-changed=src/stem.rs");
-    println!("cargo:rerun-if-changed=src/stopwords.rs");
+    println!("cargo:rerun-if-changed=src/snowball.rs");
     let file = fs::File::open(src).expect("data/lexicon-de.tsv.gz is part of the crate");
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -47,10 +41,10 @@ fn main() {
         fold::fold_word(word, &mut folded, &mut offsets);
         *counts.entry(folded.clone()).or_default() += count;
     }
-    let stemmer = stem::GermanStemmer::default();
+    let stemmer = snowball::Snowball::default();
     let mut families: BTreeMap<String, u64> = BTreeMap::new();
     for (word, &count) in &counts {
-        *families.entry(stemmer.snowball(word)).or_default() += count;
+        *families.entry(stemmer.stem(word)).or_default() += count;
     }
     let dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let mut builder =

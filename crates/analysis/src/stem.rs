@@ -1,10 +1,10 @@
-//! German stemming of folded words: Snowball German (rust-stemmers) and three rules of its own.
+//! German stemming of folded words: Snowball German (rust-stemmers) and four rules of its own.
 //!
 //! rust-stemmers implements the original Snowball German algorithm. Given the folded words of
 //! [`crate::fold`] (no umlauts, `ß` already `ss`), it conflates inflections such as `Impfstoff` /
 //! `Impfstoffe` / `Impfstoffen`, and, because umlauts are folded first, `Haus` / `Häuser`. It keeps
 //! the feminine plural apart from the singular (`politikerinnen` → `politikerinn`, `politikerin` →
-//! `politikerin`); the first rule below merges them.
+//! `politikerin`); the first rule ([`crate::snowball`]) merges them.
 //!
 //! Snowball also cuts some content words down to the stem of a function word: `Sicherheit`,
 //! `sicher` and `sichern` to `sich`, `Jens` to `jen` (of `jene`), `Ware` to `war`, `nächste` to
@@ -22,25 +22,49 @@
 //! `regierung`), so that the noun a reader remembers is searched for itself; and likewise an
 //! adjective in `-lich`, `-isch` or `-ig`, whatever its ending (`ökonomisches` →
 //! `okonomisch`, not `okonom` of `Ökonom` and `Ökonomie`; `wissenschaftlichen` →
-//! `wissenschaftlich`, not `wissenschaft`; `Küchentisch` no longer loses its `isch`). The
-//! compound splitter's word families still group by Snowball's stem
+//! `wissenschaftlich`, not `wissenschaft`; `Küchentisch` no longer loses its `isch`).
+//!
+//! Snowball takes `-er` for an ending (of `großer`, `schneller`, `Kinder`), so the nouns whose
+//! `-er` is their own share a term with another word: `Politiker` with `Politik`, `Bürger` with
+//! `Burg`, `Spieler` with `Spiel`, `Arbeiter` with `Arbeit`, `Schüler` with `Schule`, `Müller`
+//! with `Müll`, `Meister` with `meisten`. The fourth rule asks the lexicon: a word in `-er`
+//! whose genitive in `-ers` is a word of its own (`Politikers`, `Bürgers`) is such a noun, and
+//! it and its `-ers` and `-ern` forms get the word as their term. Not when the `-ers` form is
+//! commoner than the word itself (`besonders`, `anders`: another word), nor for comparatives
+//! (the adjective has a superlative: `schöner`, `schönste`) or plurals in `-er` (the singular has
+//! a genitive in `-es`: `Länder`, `Landes`).
+//!
+//! The compound splitter's word families still group by Snowball's stem
 //! ([`GermanStemmer::snowball`]).
 
-use rust_stemmers::{Algorithm, Stemmer};
-
+use crate::compound::{CompoundSplitter, Lexicon};
+use crate::snowball::Snowball;
 use crate::stopwords::{is_stop_term, is_stop_word};
 
 /// Inflectional endings that the second rule takes off, longest first.
 const ENDINGS: &[&str] = &["ern", "em", "en", "er", "es", "e", "s", "n"];
 
+/// The fourth rule: the fewest occurrences per billion words of an `-ers` genitive...
+const MIN_GENITIVE: u64 = 20;
+/// ...and its least share of the `-er` word's occurrences, per mille (`Wähler`: 8.6, `Kinder`:
+/// 0.3 of stray `Kinders`).
+const GENITIVE_PER_MILLE: u64 = 5;
+/// The fewest occurrences per billion words of the last part of a compound that decides for
+/// the compound.
+const MIN_DECIDING_PART: u64 = 1000;
+/// A singular's `-es` genitive this common (per cent of the singular) makes an `-er` word its
+/// plural (`Landes`, `Länder`).
+const PLURAL_GENITIVE_PERCENT: u64 = 5;
+
 /// A German stemmer for folded words. Cheap to create and to clone.
 pub struct GermanStemmer {
-    inner: Stemmer,
+    snowball: Snowball,
+    lexicon: &'static Lexicon,
 }
 
 impl Default for GermanStemmer {
     fn default() -> Self {
-        GermanStemmer { inner: Stemmer::create(Algorithm::German) }
+        GermanStemmer { snowball: Snowball::default(), lexicon: Lexicon::german() }
     }
 }
 
@@ -66,6 +90,9 @@ impl GermanStemmer {
             if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
                 return derived.to_string();
             }
+            if let Some(noun) = self.noun_in_er(folded) {
+                return noun.to_string();
+            }
         }
         let stem = self.snowball(folded);
         if is_stop_term(&stem) {
@@ -79,16 +106,50 @@ impl GermanStemmer {
     /// group by it: they put derived words with their base (`Verwaltung` with `verwalten`,
     /// `Sicherheit` with `sicher`) where the index keeps them apart.
     pub fn snowball(&self, folded: &str) -> String {
-        // Digits and mixed tokens (covid19, 2g, fc) are kept as they are.
-        if folded.len() < 3 || folded.bytes().any(|b| b.is_ascii_digit()) {
-            return folded.to_string();
+        self.snowball.stem(folded)
+    }
+
+    /// A noun whose `-er` is its own, in any of its forms (`politikern` → `politiker`), as the
+    /// word in `-er`; `None` for other words (see the module docs). `folded` is all letters.
+    fn noun_in_er<'w>(&self, folded: &'w str) -> Option<&'w str> {
+        let short = folded.strip_suffix('s').or_else(|| folded.strip_suffix('n')).unwrap_or(folded);
+        let word = &short[..short.strip_suffix("er")?.len() + 2];
+        if word.chars().count() < 5 || is_stop_word(word) || is_stop_term(word) {
+            return None;
         }
-        let mut stem = self.inner.stem(folded).into_owned();
-        // -innen → -inn: merge with the -in singular.
-        if stem.len() > 5 && stem.ends_with("inn") {
-            stem.pop();
+        if let Some(owns) = self.owns_its_er(word) {
+            return owns.then_some(word);
         }
-        stem
+        // A compound too rare for its genitive to be seen (`gesundheitspolitiker`): its last
+        // part decides if it is a common word (not `fender` of `medienschaf|fender`).
+        let parts = CompoundSplitter::default().split(word);
+        let last = parts.last().filter(|p| p.start > 0 && p.end == word.len())?;
+        let last = &word[last.clone()];
+        if self.lexicon.count(last) < MIN_DECIDING_PART {
+            return None;
+        }
+        self.owns_its_er(last)?.then_some(word)
+    }
+
+    /// Whether `word` (in `-er`) is a noun whose `-er` is its own; `None` when the lexicon
+    /// does not know its genitive in `-ers`.
+    fn owns_its_er(&self, word: &str) -> Option<bool> {
+        let count = |w: &str| self.lexicon.count(w);
+        let genitive = count(&format!("{word}s"));
+        if genitive < MIN_GENITIVE {
+            return None;
+        }
+        let own = count(word);
+        if genitive * 1000 < own * GENITIVE_PER_MILLE || genitive > own {
+            return Some(false);
+        }
+        let base = &word[..word.len() - 2];
+        let superlative =
+            ["ste", "sten", "este", "esten"].iter().any(|e| count(&format!("{base}{e}")) > 0);
+        let singular = count(base);
+        let plural =
+            singular > 0 && count(&format!("{base}es")) * 100 >= singular * PLURAL_GENITIVE_PERCENT;
+        Some(!superlative && !plural)
     }
 }
 
@@ -216,9 +277,42 @@ mod tests {
         assert_eq!(stem("Venedigs"), stem("Venedig"));
         // Short words are no such adjectives: `Tisch`, `Tiger`, `Fisch`.
         assert_eq!(stem("Küchentisch"), "kuchentisch");
-        assert_eq!(stem("Tiger"), GermanStemmer::default().snowball("tiger"));
+        assert_eq!(derived_adjective("tiger"), None);
+        assert_eq!(derived_adjective("fisch"), None);
         // Stop words keep Snowball's stem (`einige` is `einig`, the stop words' term).
         assert_eq!(stem("einigen"), GermanStemmer::default().snowball("einigen"));
+    }
+
+    #[test]
+    fn nouns_in_er_keep_their_er() {
+        // Snowball: politiker → polit (of Politik), burger → burg, muller → mull.
+        for (noun, other) in [
+            ("Politiker", "Politik"),
+            ("Bürger", "Burg"),
+            ("Spieler", "Spiel"),
+            ("Müller", "Müll"),
+            ("Meister", "meisten"),
+            ("Arbeiter", "Arbeit"),
+        ] {
+            assert_ne!(stem(noun), stem(other), "{noun} / {other}");
+        }
+        // The genitive and the dative plural meet the word.
+        assert_eq!(stem("Politiker"), "politiker");
+        assert_eq!(stem("Politikers"), "politiker");
+        assert_eq!(stem("Politikern"), "politiker");
+        // A compound too rare for the lexicon's genitive goes by its last part...
+        assert_eq!(stem("Gesundheitspolitikern"), stem("Gesundheitspolitiker"));
+        assert_ne!(stem("Gesundheitspolitiker"), stem("Gesundheitspolitik"));
+        // ...when that is a common word (`medienschaf|fender` is no such split).
+        assert_eq!(stem("Medienschaffender"), stem("Medienschaffende"));
+        // Plurals in -er (`Landes`), comparatives (`schönste`) and words whose -s form is
+        // another, commoner word (`besonders`) are stemmed as before.
+        assert_eq!(stem("Länder"), stem("Land"));
+        assert_eq!(stem("Kinder"), stem("Kind"));
+        assert_eq!(stem("Häuser"), stem("Haus"));
+        assert_eq!(stem("schöner"), stem("schön"));
+        assert_eq!(stem("besonders"), stem("besondere"));
+        assert_eq!(stem("Alter"), stem("alt"));
     }
 
     #[test]
