@@ -241,6 +241,8 @@ mod tests {
         assert_eq!(stem("sicher"), stem("sicherer"));
         assert_eq!(stem("nächste"), stem("nächsten"));
         assert_eq!(stem("Wille"), stem("Willens"));
+        assert_eq!(stem("Seite"), stem("Seiten"));
+        assert_ne!(stem("Seite"), stem("seit"));
         // Function words and other words are stemmed as before.
         assert_eq!(stem("sich"), "sich");
         assert_eq!(stem("jene"), stem("jenen"));

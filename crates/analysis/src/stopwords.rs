@@ -5,7 +5,8 @@
 //! compound splitter never uses one as a part. The list is the Snowball project's German stop
 //! list (BSD licence) with the inflected forms of its modal verbs, `viel`, `weit` and the
 //! relatives that it lacks (`müssen`, `sollten`, `vielen`, `weitere`, `denen`, `wegen`: all among
-//! the corpus's commonest words), less `andern`, which folds like the verb `ändern` (3,004
+//! the corpus's commonest words) and the preposition `seit` (so that `Seite`, which Snowball
+//! stems like it, gets a term of its own: [`crate::stem`]), less `andern`, which folds like the verb `ändern` (3,004
 //! times in the corpus against 108), folded with [`crate::fold::fold`] and sorted for binary
 //! search.
 
@@ -188,6 +189,7 @@ const STOP_WORDS: &[&str] = &[
     "seinen",
     "seiner",
     "seines",
+    "seit",
     "selbst",
     "sich",
     "sie",
@@ -315,6 +317,8 @@ mod tests {
         // Inflected modal verbs and relatives that Snowball's list lacks.
         assert!(is_stop_word("mussen"));
         assert!(is_stop_word("denen"));
+        // `seit`, a preposition like `nach` and `vor`: `Seite` no longer shares its term.
+        assert!(is_stop_word("seit"));
         // `ändern` folds to `andern`, a form of `ander` the list had.
         assert!(!is_stop_word(&crate::fold::fold("ändern")));
         assert!(!is_stop_word("lawrow"));
