@@ -61,6 +61,35 @@ pub struct WordAnalysis {
     pub stop: bool,
     /// The compound parts, empty when the word is not split.
     pub parts: Vec<Part>,
+    /// The term of the feminine plural when the word is a gender-inclusive form
+    /// (`Schüler:innen`, `Schüler_innen`, `SchülerInnen`: see [`gender_form`]), whose `term` is
+    /// then the masculine's; indexed beside it at the word's position.
+    pub feminine: Option<String>,
+}
+
+/// Where the masculine ends in a gender-inclusive form: `Schüler:innen`, `Schüler_innen`,
+/// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`), and `SchülerInnen` with a
+/// capital I inside the word (the *Binnen-I*; plural only, since `LinkedIn` is no such form).
+/// Byte length of the masculine, which is at least two letters; `None` for other words.
+/// (`Schüler*innen` and `Schüler/innen` are two words by UAX #29, the first the masculine.)
+pub fn gender_form(word: &str) -> Option<usize> {
+    let masculine = |end: usize| {
+        let m = &word[..end];
+        (m.chars().count() >= 2 && m.chars().all(char::is_alphabetic)).then_some(end)
+    };
+    for mark in [':', '_', '\u{b7}'] {
+        if let Some((m, suffix)) = word.rsplit_once(mark) {
+            return if suffix == "innen" || suffix == "in" { masculine(m.len()) } else { None };
+        }
+    }
+    let m = word.strip_suffix("Innen")?;
+    let last = m.chars().next_back()?;
+    let first = m.chars().next()?;
+    if last.is_lowercase() && first.is_uppercase() {
+        masculine(m.len())
+    } else {
+        None
+    }
 }
 
 /// Analyses single words: fold, stem, split. Reusable buffers; cheap to create.
@@ -75,6 +104,12 @@ pub struct WordAnalyzer {
 impl WordAnalyzer {
     /// Analyses one word (a UAX #29 word, no spaces or hyphens in it).
     pub fn analyse(&mut self, word: &str) -> WordAnalysis {
+        if let Some(end) = gender_form(word) {
+            let mut analysis = self.analyse(&word[..end]);
+            let feminine = format!("{}innen", analysis.folded);
+            analysis.feminine = Some(self.stemmer.stem(&feminine)).filter(|f| *f != analysis.term);
+            return analysis;
+        }
         fold_word(word, &mut self.folded, &mut self.offsets);
         if !self.folded.chars().any(char::is_alphanumeric) {
             // Only marks that folding removes (a lone combining character, which UAX #29 joins
@@ -84,6 +119,7 @@ impl WordAnalyzer {
                 term: String::new(),
                 stop: false,
                 parts: Vec::new(),
+                feminine: None,
             };
         }
         let folded = self.folded.clone();
@@ -118,7 +154,7 @@ impl WordAnalyzer {
                 }
             }
         }
-        WordAnalysis { folded, term, stop, parts }
+        WordAnalysis { folded, term, stop, parts, feminine: None }
     }
 
     /// Folds and stems one word without looking for compound parts (the cheap part of
@@ -436,6 +472,7 @@ impl HotWords {
     fn put(&mut self, word: &str, analysis: &WordAnalysis) {
         let term = analysis.term.as_bytes();
         if !analysis.parts.is_empty()
+            || analysis.feminine.is_some()
             || term.is_empty()
             || word.len() > HOT_BYTES
             || term.len() > HOT_BYTES
@@ -536,6 +573,9 @@ impl GermanTokenizer {
                     return;
                 }
                 push_token(tokens, len, &analysis.term, start, end, position);
+                if let Some(feminine) = &analysis.feminine {
+                    push_token(tokens, len, feminine, start, end, position);
+                }
                 for part in &analysis.parts {
                     // Its term marked as a part's ([`crate::PART_MARK`]), written into the
                     // token's reused buffer.
@@ -875,6 +915,39 @@ mod tests {
         }
         assert!(tokens.contains(&("hotelgewerb".to_string(), 2)), "{tokens:?}");
         assert!(tokens.contains(&("hotel".to_string(), 0)), "{tokens:?}");
+    }
+
+    #[test]
+    fn gender_inclusive_forms_are_recognised() {
+        assert_eq!(gender_form("Schüler:innen"), Some("Schüler".len()));
+        assert_eq!(gender_form("Lehrer_innen"), Some(6));
+        assert_eq!(gender_form("Ärzt:in"), Some("Ärzt".len()));
+        assert_eq!(gender_form("Bürger\u{b7}innen"), Some("Bürger".len()));
+        assert_eq!(gender_form("BürgerInnen"), Some("Bürger".len()));
+        for word in ["Schülerinnen", "LinkedIn", "12:30", "a:innen", "Innen", "ABCInnen", "x_y"] {
+            assert_eq!(gender_form(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_tokenizer_indexes_a_gender_form_as_masculine_and_feminine() {
+        let text = "Die Schüler:innen und ErzieherInnen";
+        let mut tokenizer = GermanTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            tokens.push((t.text.clone(), t.position, &text[t.offset_from..t.offset_to]));
+        }
+        let stem = |w: &str| GermanStemmer::default().stem(&crate::fold::fold(w));
+        for (word, position, text) in [
+            ("Schüler", 1, "Schüler:innen"),
+            ("Schülerinnen", 1, "Schüler:innen"),
+            ("Erzieher", 3, "ErzieherInnen"),
+            ("Erzieherinnen", 3, "ErzieherInnen"),
+        ] {
+            assert!(tokens.contains(&(stem(word), position, text)), "{word}: {tokens:?}");
+        }
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub mod stopwords;
 pub mod vocabulary;
 
 pub use analyzer::{
-    analyse_text, walk_words, word_spans, AnalysedWord, GermanTokenizer, Part, WordAnalysis,
-    WordAnalyzer,
+    analyse_text, gender_form, walk_words, word_spans, AnalysedWord, GermanTokenizer, Part,
+    WordAnalysis, WordAnalyzer,
 };
 pub use meta::IndexMeta;
 pub use schema::{build_schema, fingerprint, Fields};

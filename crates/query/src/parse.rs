@@ -16,6 +16,7 @@
 //! Malformed input yields a [`QueryError::Malformed`] with the byte position of the problem.
 
 use crate::QueryError;
+use presse_analysis::gender_form;
 
 /// A field a clause may be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,7 +199,9 @@ impl<'q> Parser<'q> {
         let mut scope = None;
         // field:…
         let rest = self.rest();
-        if let Some(colon) = rest.find(':') {
+        let word = rest.split(|c: char| c.is_whitespace() || c == ')').next().unwrap_or(rest);
+        if let Some(colon) = rest.find(':').filter(|_| gender_form(word).is_none()) {
+            // (`Lehrer:innen` is a word: see `presse_analysis::gender_form`.)
             let name = &rest[..colon];
             if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
                 let after = &rest[colon + 1..];
@@ -303,6 +306,22 @@ mod tests {
                 Clause { occur: Occur::Should, node: word("Cybersicherheit") },
             ]
         );
+    }
+
+    #[test]
+    fn a_gender_inclusive_form_is_a_word_not_a_field() {
+        let c = parse("Lehrer:innen title:Schüler:innen").unwrap();
+        assert_eq!(c[0].node, word("Lehrer:innen"));
+        assert_eq!(
+            c[1].node,
+            Node::Word {
+                text: "Schüler:innen".into(),
+                scope: Some(Scope::Title),
+                prefix: false,
+                fuzzy: None
+            }
+        );
+        assert!(parse("foo:innenstadt").is_err(), "an unknown field as before");
     }
 
     #[test]

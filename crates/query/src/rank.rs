@@ -44,6 +44,8 @@ pub struct Ranked {
     pub doc: DocAddress,
     /// Fingerprint of its text (0: none), for collapsing duplicates.
     pub fingerprint: u64,
+    /// Publication time in seconds since the epoch (`i64::MAX`: none), for breaking ties.
+    pub date: i64,
 }
 
 impl Ranked {
@@ -68,11 +70,16 @@ impl PartialOrd for Ranked {
     }
 }
 impl Ord for Ranked {
-    /// Greater is better: higher key, then higher score, then the earlier document.
+    /// Greater is better: higher key, then higher score; among equals (often one text
+    /// quoted or syndicated by another outlet) the earlier publication, likely the original,
+    /// then the fingerprints of their texts, so that the order does not depend on which
+    /// indexing thread wrote which article first; the earlier document last.
     fn cmp(&self, other: &Self) -> Ordering {
         self.key
             .total_cmp(&other.key)
             .then(self.score.total_cmp(&other.score))
+            .then(other.date.cmp(&self.date))
+            .then(other.fingerprint.cmp(&self.fingerprint))
             .then(other.doc.cmp(&self.doc))
     }
 }
@@ -98,10 +105,7 @@ impl Collector for RankCollector {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<RankSegmentCollector> {
-        let dates = match (self.sort, self.facets) {
-            (Sort::Relevance, false) => None,
-            _ => reader.fast_fields().date(&self.date_field).ok(),
-        };
+        let dates = reader.fast_fields().date(&self.date_field).ok();
         let facets = if self.facets {
             Some(SegmentFacets {
                 sources: reader.fast_fields().str(names::SOURCE)?,
@@ -181,27 +185,24 @@ impl SegmentCollector for RankSegmentCollector {
             return;
         }
         if self.sort == Sort::Relevance && self.heap.len() >= self.keep {
-            // An article that does not beat the worst kept hit cannot get in.
+            // An article that scores below the worst kept hit cannot get in (one that scores
+            // the same may, by the tie-break).
             if let Some(worst) = self.heap.peek() {
-                if (score as f64) <= worst.0.key {
+                if (score as f64) < worst.0.key {
                     return;
                 }
             }
         }
-        let key = match self.sort {
-            Sort::Relevance => score as f64,
-            Sort::Newest | Sort::Oldest => {
-                let secs =
-                    self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
-                match (secs, self.sort) {
-                    (Some(s), Sort::Newest) => s as f64,
-                    (Some(s), _) => -(s as f64),
-                    (None, _) => f64::NEG_INFINITY,
-                }
-            }
+        let secs = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
+        let key = match (self.sort, secs) {
+            (Sort::Relevance, _) => score as f64,
+            (Sort::Newest, Some(s)) => s as f64,
+            (Sort::Oldest, Some(s)) => -(s as f64),
+            (_, None) => f64::NEG_INFINITY,
         };
         let fingerprint = self.fingerprints.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        let hit = Ranked { key, score, doc: DocAddress::new(self.segment, doc), fingerprint };
+        let date = secs.unwrap_or(i64::MAX);
+        let hit = Ranked { key, score, doc: DocAddress::new(self.segment, doc), fingerprint, date };
         if self.heap.len() < self.keep {
             self.heap.push(std::cmp::Reverse(hit));
         } else if let Some(mut worst) = self.heap.peek_mut() {

@@ -210,6 +210,8 @@ pub struct WordMatcher {
     terms: HashMap<String, String>,
     /// Word → its compound parts.
     parts: HashMap<String, Vec<Part>>,
+    /// Gender-inclusive form (`Schüler:innen`) → its masculine's and its feminine's terms.
+    gendered: HashMap<String, [String; 2]>,
 }
 
 impl WordMatcher {
@@ -220,6 +222,17 @@ impl WordMatcher {
             self.terms.insert(folded.to_string(), term);
         }
         &self.terms[folded]
+    }
+
+    /// The terms of a gender-inclusive form ([`presse_analysis::gender_form`]): the
+    /// masculine's and the feminine's, as the index has them.
+    fn gendered(&mut self, word: &str) -> &[String; 2] {
+        if !self.gendered.contains_key(word) {
+            let a = self.analyzer.analyse(word);
+            let feminine = a.feminine.unwrap_or_else(|| a.term.clone());
+            self.gendered.insert(word.to_string(), [a.term, feminine]);
+        }
+        &self.gendered[word]
     }
 
     /// The compound parts of a word, offsets relative to it.
@@ -260,11 +273,21 @@ impl Scan<'_> {
         let begins = hl.terms.iter().chain(&hl.prefixes).any(|t| folded.starts_with(t.as_str()));
         let contains = folded.len() >= 7
             && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
-        if !begins && !contains {
+        let gendered = presse_analysis::gender_form(word).is_some();
+        if !begins && !contains && !gendered {
             return true;
         }
         let before = self.out.len();
-        let term = matcher.term(folded);
+        let term = if gendered {
+            let [masculine, feminine] = matcher.gendered(word);
+            if hl.matches(feminine) && !hl.matches(masculine) {
+                feminine
+            } else {
+                masculine
+            }
+        } else {
+            matcher.term(folded)
+        };
         if hl.matches(term) {
             self.out.push(Match {
                 start,

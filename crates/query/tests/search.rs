@@ -446,6 +446,55 @@ fn a_noun_in_er_is_not_its_bases_twin() {
 }
 
 #[test]
+fn gender_inclusive_forms_find_and_are_found_by_both_forms() {
+    // `Schüler:innen`, `Lehrer_innen` and `ErzieherInnen` are one word each (UAX #29): they are
+    // indexed as the masculine and the feminine plural, at the word's position, and highlighted
+    // for either.
+    let articles = [
+        ("Bericht A", "Die Schüler:innen der Schule schreiben."),
+        ("Bericht B", "Alle Lehrer_innen streiken heute."),
+        ("Bericht C", "Die ErzieherInnen fordern mehr Geld."),
+        ("Bericht D", "Ein Bericht über das Wetter."),
+    ];
+    let (_dir, searcher) = index_of(&articles);
+    for (query, title, marked_word) in [
+        ("Schüler", "Bericht A", "Schüler:innen"),
+        ("Schülerinnen", "Bericht A", "Schüler:innen"),
+        ("Schülerin", "Bericht A", "Schüler:innen"),
+        ("Lehrer", "Bericht B", "Lehrer_innen"),
+        ("Lehrerinnen", "Bericht B", "Lehrer_innen"),
+        ("Erzieher", "Bericht C", "ErzieherInnen"),
+        ("Erzieherinnen", "Bericht C", "ErzieherInnen"),
+        // Typed in a query, the form is a word, not a field `Lehrer:`.
+        ("Lehrer:innen", "Bericht B", "Lehrer_innen"),
+    ] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(hit_titles(&r), [title], "{query}");
+        let s = &r.hits[0].snippet;
+        assert_eq!(marked(&s.text, &s.highlights), [marked_word], "{query}");
+    }
+}
+
+#[test]
+fn equal_scores_list_the_earlier_article_first() {
+    // The same words, as often when one outlet quotes another: the original, published
+    // first, comes first, whichever the index holds first.
+    let articles = [
+        ("Bericht A", "Der Impfstoff kommt heute in Berlin an.", "2020-12-20"),
+        ("Bericht B", "In Berlin kommt heute der Impfstoff an.", "2020-12-18"),
+        ("Bericht C", "Heute kommt in Berlin der Impfstoff an.", "2020-12-19"),
+        ("Bericht D", "Nichts davon.", "2020-12-01"),
+    ];
+    let (_dir, searcher) = index_of_dated(&articles);
+    let r = searcher.search(&SearchRequest::new("Impfstoff")).unwrap();
+    assert_eq!(r.hits[0].score, r.hits[2].score);
+    assert_eq!(hit_titles(&r), ["Bericht B", "Bericht C", "Bericht A"]);
+    // Only the first two fit: the tie is broken the same way when hits are dropped.
+    let r = searcher.search(&SearchRequest::new("Impfstoff").limit(2)).unwrap();
+    assert_eq!(hit_titles(&r), ["Bericht B", "Bericht C"]);
+}
+
+#[test]
 fn a_name_that_is_a_stop_word_pairs_with_its_neighbour() {
     // `Weil` is a stop word (`weil`, because) and the index cannot tell the name from it; but
     // written capitalised after the first query word it is a name, and the articles with
@@ -465,18 +514,27 @@ fn a_name_that_is_a_stop_word_pairs_with_its_neighbour() {
 
 /// An index of `articles` (title, body) read from one JSON lines file.
 fn index_of(articles: &[(&str, &str)]) -> (tempfile::TempDir, Searcher) {
+    let dated: Vec<(&str, &str, &str)> = articles.iter().map(|&(t, b)| (t, b, "")).collect();
+    index_of_dated(&dated)
+}
+
+/// Indexes (title, body, date) articles; an empty date is none.
+fn index_of_dated(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Searcher) {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("articles.jsonl");
     let lines: Vec<String> = articles
         .iter()
         .enumerate()
-        .map(|(i, (title, body))| {
-            serde_json::json!({
+        .map(|(i, (title, body, date))| {
+            let mut article = serde_json::json!({
                 "url": format!("https://example.invalid/{i}"),
                 "header": title,
                 "article": body,
-            })
-            .to_string()
+            });
+            if !date.is_empty() {
+                article["date"] = serde_json::json!(date);
+            }
+            article.to_string()
         })
         .collect();
     std::fs::write(&input, lines.join("\n")).unwrap();
