@@ -3,7 +3,9 @@
 //! A German reader types the same word in several ways: `Außenminister`, `Aussenminister`,
 //! `AUSSENMINISTER`; `Müller`, `Mueller`; `Café`, `Cafe`. [`fold_word`] maps all of them to one
 //! key: lower case, `ß` → `ss`, `ä ö ü` → `a o u`, the keyboard digraphs `ae oe ue` → `a o u`, and
-//! any other diacritic removed (`é` → `e`, `ł` stays `ł`, it has no decomposition).
+//! any other diacritic removed (`é` → `e`, `ł` stays `ł`, it has no decomposition). Apostrophes
+//! inside a word are dropped, typewriter or typographic: `Ku'damm` and `Ku’damm` are `kudamm`,
+//! `McDonald’s` is `mcdonalds` like `McDonalds`, `gibt’s` is `gibts`.
 //!
 //! The digraph rule keeps the diphthongs that merely contain `ue`: `qu` + `e` (`Quelle`), `au` + `e`
 //! (`Bauer`, `Frauen`) and `eu` + `e` (`Feuer`, `teuer`) stay as they are. Every other `ae oe ue`
@@ -25,7 +27,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 pub fn fold_word(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
     out.clear();
     offsets.clear();
-    if word.is_ascii() {
+    if word.is_ascii() && !word.contains('\'') {
         fold_ascii(word.as_bytes(), out, offsets);
     } else {
         fold_chars(word, out, offsets);
@@ -37,6 +39,9 @@ fn fold_chars(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
     // First pass: lower case, ß, umlauts and other diacritics, char by char.
     let mut chars: Vec<(char, usize)> = Vec::with_capacity(word.len());
     for (off, c) in word.char_indices() {
+        if is_apostrophe(c) {
+            continue;
+        }
         if c.is_ascii() {
             chars.push((c.to_ascii_lowercase(), off));
             continue;
@@ -86,7 +91,8 @@ fn fold_chars(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
     offsets.push(word.len());
 }
 
-/// [`fold_word`] of an ASCII word, without the char buffer: lower case and the digraphs.
+/// [`fold_word`] of an ASCII word without apostrophes, without the char buffer: lower case and
+/// the digraphs.
 fn fold_ascii(word: &[u8], out: &mut String, offsets: &mut Vec<usize>) {
     let lower = |i: usize| word[i].to_ascii_lowercase();
     let mut i = 0;
@@ -112,6 +118,12 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+/// Apostrophes that UAX #29 keeps inside a word (`gibt's`, `Ku’damm`, `O'Brien`; also
+/// U+02BC, the modifier letter apostrophe): dropped.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
+}
+
 /// Whether `chars[i]`, `chars[i + 1]` is `ae`, `oe` or `ue` standing for an umlaut.
 fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
     let Some(&(next, _)) = chars.get(i + 1) else { return false };
@@ -128,12 +140,13 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
 }
 
 /// Whether [`spellings`] accounts for how the char `c`, followed by the byte `next`, folds:
-/// ASCII, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and any char that is no
-/// letter, digit, combining mark or invisible character (punctuation such as `„ “ –`, which
+/// ASCII but the apostrophe, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and
+/// any char that is no letter, digit, combining mark, apostrophe or invisible character (punctuation such as `„ “ –`, which
 /// folding keeps as it is). A text whose chars are all spelt plainly holds a folded string
 /// exactly where it holds one of the string's spellings.
 pub fn spelt_plainly(c: char, next: Option<u8>) -> bool {
     match c {
+        _ if is_apostrophe(c) => false,
         _ if c.is_ascii() => true,
         'ä' | 'ö' | 'ü' => !matches!(next, Some(b'e' | b'E')),
         'ß' => true,
@@ -220,7 +233,8 @@ mod tests {
         fn the_ascii_path_folds_as_the_general_one(word in "[aeouqAEOUQbx0.'-]{0,12}") {
             let (mut a, mut b) = (String::new(), String::new());
             let (mut oa, mut ob) = (Vec::new(), Vec::new());
-            super::fold_ascii(word.as_bytes(), &mut a, &mut oa);
+            // (`fold_word` takes the ASCII path for ASCII words without apostrophes.)
+            super::fold_word(&word, &mut a, &mut oa);
             super::fold_chars(&word, &mut b, &mut ob);
             proptest::prop_assert_eq!((a, oa), (b, ob));
         }
@@ -250,6 +264,17 @@ mod tests {
         assert_eq!(fold("Bauer"), "bauer");
         assert_eq!(fold("teuer"), "teuer");
         assert_eq!(fold("Frauen"), "frauen");
+    }
+
+    #[test]
+    fn apostrophes_are_dropped() {
+        assert_eq!(fold("Ku'damm"), "kudamm");
+        assert_eq!(fold("Ku’damm"), "kudamm");
+        assert_eq!(fold("McDonald’s"), fold("McDonalds"));
+        assert_eq!(fold("Tichy's"), "tichys");
+        assert_eq!(fold("O\u{2bc}Brien"), "obrien");
+        // The digraph rule reads the word without them.
+        assert_eq!(fold("Rou'en"), fold("Rouen"));
     }
 
     #[test]

@@ -495,6 +495,25 @@ fn equal_scores_list_the_earlier_article_first() {
 }
 
 #[test]
+fn apostrophes_typed_or_printed_alike() {
+    // `Ku’damm` (typographic apostrophe) is found by `Ku'damm` (the keyboard's) and `Kudamm`,
+    // `McDonald’s` by `McDonalds`: apostrophes inside a word are dropped on both sides.
+    let articles = [
+        ("Bericht A", "Auf dem Ku’damm öffnet eine Filiale von McDonald’s."),
+        ("Bericht B", "Ein Bericht über das Wetter."),
+    ];
+    let (_dir, searcher) = index_of(&articles);
+    for (query, marked_word) in
+        [("Ku'damm", "Ku’damm"), ("Kudamm", "Ku’damm"), ("McDonalds", "McDonald’s")]
+    {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        assert_eq!(hit_titles(&r), ["Bericht A"], "{query}");
+        let s = &r.hits[0].snippet;
+        assert_eq!(marked(&s.text, &s.highlights), [marked_word], "{query}");
+    }
+}
+
+#[test]
 fn a_name_that_is_a_stop_word_pairs_with_its_neighbour() {
     // `Weil` is a stop word (`weil`, because) and the index cannot tell the name from it; but
     // written capitalised after the first query word it is a name, and the articles with
