@@ -198,6 +198,27 @@ fn is_hyphen(segment: &str) -> bool {
     matches!(segment, "-" | "\u{2010}" | "\u{2011}")
 }
 
+/// Where a missing space joined two words into one UAX #29 word: the byte offset of the `.`
+/// or `:` between a word of two or more letters and a capitalised one (`werden.Die`,
+/// `ZEIT:Hamburg`, `St.Gallen`; 3,537 and 789 times in 2,532 of the corpus's articles, mostly
+/// the end of one sentence glued to the next). Not in abbreviations (`z.B`, `e.V`), names (`re:publica`,
+/// `e.GO`) or gender forms (`Schüler:innen`).
+fn joined_sentences(word: &str) -> Option<usize> {
+    let mut letters_before = 0;
+    for (i, c) in word.char_indices() {
+        if (c == '.' || c == ':') && letters_before >= 2 {
+            let mut after = word[i + 1..].chars();
+            if after.next().is_some_and(char::is_uppercase)
+                && after.next().is_some_and(char::is_lowercase)
+            {
+                return Some(i);
+            }
+        }
+        letters_before = if c.is_alphabetic() { letters_before + 1 } else { 0 };
+    }
+    None
+}
+
 /// What [`for_each_word`] reports.
 enum Event<'t> {
     /// A word: byte offset, text, position.
@@ -286,6 +307,16 @@ impl Walk {
         segment: &'t str,
         f: &mut impl FnMut(Event<'t>) -> bool,
     ) -> bool {
+        if let Some(cut) = joined_sentences(segment) {
+            // Two words that a missing space joined: each is a word of its own, and the
+            // second no link of a hyphen chain.
+            let (first, rest) = (&segment[..cut], &segment[cut + 1..]);
+            if !self.segment(start, first, f) {
+                return false;
+            }
+            self.other();
+            return self.segment(start + cut + 1, rest, f);
+        }
         if is_word(segment) {
             if segment.len() > MAX_WORD_BYTES {
                 if self.chain_len > 1 && !f(Event::ChainEnd(self.chain_len)) {
@@ -915,6 +946,26 @@ mod tests {
         }
         assert!(tokens.contains(&("hotelgewerb".to_string(), 2)), "{tokens:?}");
         assert!(tokens.contains(&("hotel".to_string(), 0)), "{tokens:?}");
+    }
+
+    #[test]
+    fn words_joined_by_a_missing_space_are_two() {
+        let words = |text: &str| -> Vec<(String, usize)> {
+            events(text).into_iter().filter(|e| e.0 != usize::MAX).map(|e| (e.1, e.2)).collect()
+        };
+        let w = |s: &str, p: usize| (s.to_string(), p);
+        assert_eq!(
+            words("nicht erhalten.Als sie kam"),
+            [w("nicht", 0), w("erhalten", 1), w("Als", 2), w("sie", 3), w("kam", 4)]
+        );
+        assert_eq!(words("ZEIT:Hamburg"), [w("ZEIT", 0), w("Hamburg", 1)]);
+        assert_eq!(words("in St.Gallen"), [w("in", 0), w("St", 1), w("Gallen", 2)]);
+        // Abbreviations, names and gender forms stay whole.
+        for word in ["z.B", "e.V", "re:publica", "e.GO", "Schüler:innen", "U.S.A", "bild.de"] {
+            assert_eq!(words(word), [w(word, 0)], "{word}");
+        }
+        // The second word is no link of a hyphen chain.
+        assert!(!events("Corona-Krise.Die").iter().any(|e| e.0 == usize::MAX && e.2 > 2));
     }
 
     #[test]
