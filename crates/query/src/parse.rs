@@ -5,7 +5,7 @@
 //! | form | meaning |
 //! |---|---|
 //! | `Impfstoff Zulassung` | any of the words; articles with more of them rank higher |
-//! | `"exakte Phrase"` | the words in this order (German analysis applies inside) |
+//! | `"exakte Phrase"` | the words in this order (German analysis applies inside); also in `„…“`, `“…”`, `«…»`, `»…«` |
 //! | `+wort` / `-wort` | the word is required / excluded (also `+"…"`, `-(…)`) |
 //! | `a OR b` | either (the default, but groups what it joins) |
 //! | `(a b)` | grouping |
@@ -127,6 +127,13 @@ pub fn parse(text: &str) -> Result<Vec<Clause>, QueryError> {
     Ok(clauses)
 }
 
+/// Whether `c` opens or closes a phrase: the typewriter quote and the typographic ones a
+/// phrase copied from an article comes in (`„…“`, `“…”`, `«…»`, `»…«`). Any of them closes
+/// what any of them opened.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201e}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
+}
+
 impl<'q> Parser<'q> {
     fn rest(&self) -> &'q str {
         &self.text[self.pos..]
@@ -156,7 +163,7 @@ impl<'q> Parser<'q> {
                 return Ok(out);
             }
             if rest.starts_with("OR")
-                && rest[2..].starts_with(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                && rest[2..].starts_with(|c: char| c.is_whitespace() || c == '(' || is_quote(c))
             {
                 let at = self.pos;
                 self.pos += 2;
@@ -190,7 +197,7 @@ impl<'q> Parser<'q> {
         let mut occur = Occur::Should;
         let rest = self.rest();
         if let Some(r) = rest.strip_prefix('+').or_else(|| rest.strip_prefix('-')) {
-            if r.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '(') {
+            if r.starts_with(|c: char| c.is_alphanumeric() || is_quote(c) || c == '(') {
                 occur = if rest.starts_with('+') { Occur::Must } else { Occur::MustNot };
                 self.pos += 1;
             }
@@ -221,7 +228,7 @@ impl<'q> Parser<'q> {
                         self.pos += colon + 1;
                     }
                     None if !after.starts_with("//")
-                        && after.starts_with(|c: char| c.is_alphanumeric() || c == '"') =>
+                        && after.starts_with(|c: char| c.is_alphanumeric() || is_quote(c)) =>
                     {
                         return Err(malformed(
                             format!("unknown field `{name}` (fields: title, lead, body, caption, source, author, url)"),
@@ -233,12 +240,14 @@ impl<'q> Parser<'q> {
             }
         }
         let rest = self.rest();
-        let node = if let Some(inner) = rest.strip_prefix('"') {
-            let Some(end) = inner.find('"') else {
+        let node = if let Some(open) = rest.chars().next().filter(|&c| is_quote(c)) {
+            let inner = &rest[open.len_utf8()..];
+            let Some(end) = inner.find(is_quote) else {
                 return Err(malformed("unclosed quote", self.pos));
             };
             let text = inner[..end].to_string();
-            self.pos += end + 2;
+            let close = inner[end..].chars().next().map_or(1, char::len_utf8);
+            self.pos += open.len_utf8() + end + close;
             Node::Phrase { text, scope }
         } else if rest.starts_with('(') {
             if scope.is_some() {
@@ -254,12 +263,12 @@ impl<'q> Parser<'q> {
             Node::Group(inner)
         } else {
             let len = rest
-                .find(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
+                .find(|c: char| c.is_whitespace() || c == '(' || c == ')' || is_quote(c))
                 .unwrap_or(rest.len());
             if len == 0 {
                 // A lone quote or parenthesis is handled by the callers; skip one char.
                 let c = rest.chars().next().expect("not empty");
-                if c == '"' {
+                if is_quote(c) {
                     return Err(malformed("unclosed quote", self.pos));
                 }
                 self.pos += c.len_utf8();
@@ -322,6 +331,22 @@ mod tests {
             }
         );
         assert!(parse("foo:innenstadt").is_err(), "an unknown field as before");
+    }
+
+    #[test]
+    fn typographic_quotes_make_phrases() {
+        let phrase = Node::Phrase { text: "neue Regeln".into(), scope: None };
+        for q in
+            ["„neue Regeln“", "“neue Regeln”", "«neue Regeln»", "»neue Regeln«", "\"neue Regeln\""]
+        {
+            let c = parse(q).unwrap();
+            assert_eq!(c.len(), 1, "{q}");
+            assert_eq!(c[0].node, phrase, "{q}");
+        }
+        let c = parse("+„neue Regeln“ Berlin").unwrap();
+        assert_eq!((c[0].occur, &c[0].node), (Occur::Must, &phrase));
+        assert_eq!(c[1].node, word("Berlin"));
+        assert!(matches!(parse("„neue Regeln"), Err(QueryError::Malformed { .. })));
     }
 
     #[test]
