@@ -47,6 +47,13 @@ fn marked(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
     ranges.iter().map(|[a, b]| text[*a..*b].to_string()).collect()
 }
 
+/// The titles of the hits for `query` and what the first hit's snippet marks.
+fn found_and_marked(searcher: &Searcher, query: &str) -> (Vec<String>, Vec<String>) {
+    let r = searcher.search(&SearchRequest::new(query)).unwrap();
+    let marks = r.hits.first().map(|h| marked(&h.snippet.text, &h.snippet.highlights));
+    (hit_titles(&r).iter().map(|t| t.to_string()).collect(), marks.unwrap_or_default())
+}
+
 #[test]
 fn typos_and_transliterations_find_the_article() {
     assert_eq!(top_title("Cybersicherhiet"), SEED, "swapped letters");
@@ -468,10 +475,8 @@ fn gender_inclusive_forms_find_and_are_found_by_both_forms() {
         // Typed in a query, the form is a word, not a field `Lehrer:`.
         ("Lehrer:innen", "Bericht B", "Lehrer_innen"),
     ] {
-        let r = searcher.search(&SearchRequest::new(query)).unwrap();
-        assert_eq!(hit_titles(&r), [title], "{query}");
-        let s = &r.hits[0].snippet;
-        assert_eq!(marked(&s.text, &s.highlights), [marked_word], "{query}");
+        let expected = (vec![title.to_string()], vec![marked_word.to_string()]);
+        assert_eq!(found_and_marked(&searcher, query), expected, "{query}");
     }
 }
 
@@ -506,10 +511,8 @@ fn apostrophes_typed_or_printed_alike() {
     for (query, marked_word) in
         [("Ku'damm", "Ku’damm"), ("Kudamm", "Ku’damm"), ("McDonalds", "McDonald’s")]
     {
-        let r = searcher.search(&SearchRequest::new(query)).unwrap();
-        assert_eq!(hit_titles(&r), ["Bericht A"], "{query}");
-        let s = &r.hits[0].snippet;
-        assert_eq!(marked(&s.text, &s.highlights), [marked_word], "{query}");
+        let expected = (vec!["Bericht A".to_string()], vec![marked_word.to_string()]);
+        assert_eq!(found_and_marked(&searcher, query), expected, "{query}");
     }
 }
 
@@ -1014,10 +1017,8 @@ fn names_in_english_transliteration_or_cyrillic_find_the_german_spelling() {
         ("Тихановская", "Belarus", "Tichanowskaja"),
         ("Горбачёв", "Geschichte", "Gorbatschow"),
     ] {
-        let r = searcher.search(&SearchRequest::new(query)).unwrap();
-        assert_eq!(hit_titles(&r), [title], "{query}");
-        let hit = &r.hits[0];
-        assert_eq!(marked(&hit.snippet.text, &hit.snippet.highlights), [written], "{query}");
+        let expected = (vec![title.to_string()], vec![written.to_string()]);
+        assert_eq!(found_and_marked(&searcher, query), expected, "{query}");
     }
 }
 
