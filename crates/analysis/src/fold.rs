@@ -5,7 +5,8 @@
 //! key: lower case, `ß` → `ss`, `ä ö ü` → `a o u`, the keyboard digraphs `ae oe ue` → `a o u`, and
 //! any other diacritic removed (`é` → `e`, `ł` stays `ł`, it has no decomposition). Apostrophes
 //! inside a word are dropped, typewriter or typographic: `Ku'damm` and `Ku’damm` are `kudamm`,
-//! `McDonald’s` is `mcdonalds` like `McDonalds`, `gibt’s` is `gibts`.
+//! `McDonald’s` is `mcdonalds` like `McDonalds`, `gibt’s` is `gibts`. A number written with
+//! thousands separators loses them: `100.000` is `100000`, as a reader may type it.
 //!
 //! The digraph rule keeps the diphthongs that merely contain `ue`: `qu` + `e` (`Quelle`), `au` + `e`
 //! (`Bauer`, `Frauen`) and `eu` + `e` (`Feuer`, `teuer`) stay as they are. Every other `ae oe ue`
@@ -27,7 +28,13 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 pub fn fold_word(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
     out.clear();
     offsets.clear();
-    if word.is_ascii() && !word.contains('\'') {
+    if is_grouped_number(word) {
+        for (i, b) in word.bytes().enumerate().filter(|&(_, b)| b != b'.') {
+            out.push(b as char);
+            offsets.push(i);
+        }
+        offsets.push(word.len());
+    } else if word.is_ascii() && !word.contains('\'') {
         fold_ascii(word.as_bytes(), out, offsets);
     } else {
         fold_chars(word, out, offsets);
@@ -118,6 +125,18 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+/// A number with thousands separators: one to three digits, then groups of a `.` and three
+/// digits (`1.000`, `100.000`, `2.500.000`; not the date `12.03.2020`).
+fn is_grouped_number(word: &str) -> bool {
+    let mut groups = word.split('.');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    word.contains('.')
+        && (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|g| g.len() == 3 && digits(g))
+}
+
 /// Apostrophes that UAX #29 keeps inside a word (`gibt's`, `Ku’damm`, `O'Brien`; also
 /// U+02BC, the modifier letter apostrophe): dropped.
 fn is_apostrophe(c: char) -> bool {
@@ -140,13 +159,15 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
 }
 
 /// Whether [`spellings`] accounts for how the char `c`, followed by the byte `next`, folds:
-/// ASCII but the apostrophe, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and
+/// ASCII but the apostrophe and a `.` before a digit, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and
 /// any char that is no letter, digit, combining mark, apostrophe or invisible character (punctuation such as `„ “ –`, which
 /// folding keeps as it is). A text whose chars are all spelt plainly holds a folded string
 /// exactly where it holds one of the string's spellings.
 pub fn spelt_plainly(c: char, next: Option<u8>) -> bool {
     match c {
         _ if is_apostrophe(c) => false,
+        // A thousands separator (`100.000`), which folding drops.
+        '.' => !next.is_some_and(|b| b.is_ascii_digit()),
         _ if c.is_ascii() => true,
         'ä' | 'ö' | 'ü' => !matches!(next, Some(b'e' | b'E')),
         'ß' => true,
@@ -275,6 +296,17 @@ mod tests {
         assert_eq!(fold("O\u{2bc}Brien"), "obrien");
         // The digraph rule reads the word without them.
         assert_eq!(fold("Rou'en"), fold("Rouen"));
+    }
+
+    #[test]
+    fn thousands_separators_are_dropped() {
+        assert_eq!(fold("100.000"), "100000");
+        assert_eq!(fold("2.500.000"), "2500000");
+        assert_eq!(fold("1.000"), fold("1000"));
+        // Dates, decimals and other dotted words keep their dots.
+        for word in ["12.03.2020", "1.5", "1.0000", "1000.000", "z.B", "1.000er"] {
+            assert!(fold(word).contains('.'), "{word}");
+        }
     }
 
     #[test]

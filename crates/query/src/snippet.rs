@@ -150,7 +150,11 @@ impl<'t> Candidates<'t> {
     fn find_odd(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
         loop {
-            let at = self.odd_from + bytes[self.odd_from..].iter().position(|&b| b >= 0x80)?;
+            // Non-ASCII chars, apostrophes and dots (thousands separators) may fold unplainly.
+            let at = self.odd_from
+                + bytes[self.odd_from..]
+                    .iter()
+                    .position(|&b| b >= 0x80 || b == b'\'' || b == b'.')?;
             let c = self.text[at..].chars().next()?;
             self.odd_from = at + c.len_utf8();
             if !presse_analysis::fold::spelt_plainly(c, bytes.get(self.odd_from).copied()) {

@@ -500,20 +500,34 @@ fn equal_scores_list_the_earlier_article_first() {
 }
 
 #[test]
-fn apostrophes_typed_or_printed_alike() {
-    // `Ku’damm` (typographic apostrophe) is found by `Ku'damm` (the keyboard's) and `Kudamm`,
-    // `McDonald’s` by `McDonalds`: apostrophes inside a word are dropped on both sides.
+fn apostrophes_and_thousands_separators_typed_or_printed_alike() {
+    // `Ku’damm` (typographic apostrophe) and `Ku'damm` (the keyboard's) are found by either
+    // and by `Kudamm`, `McDonald’s` by `McDonalds`, `100.000` by `100000`: apostrophes inside
+    // a word and thousands separators are dropped on both sides, and highlighted as printed.
     let articles = [
         ("Bericht A", "Auf dem Ku’damm öffnet eine Filiale von McDonald’s."),
         ("Bericht B", "Ein Bericht über das Wetter."),
+        ("Bericht C", "Am Ku'damm demonstrieren 100.000 Menschen."),
     ];
     let (_dir, searcher) = index_of(&articles);
-    for (query, marked_word) in
-        [("Ku'damm", "Ku’damm"), ("Kudamm", "Ku’damm"), ("McDonalds", "McDonald’s")]
-    {
-        let expected = (vec!["Bericht A".to_string()], vec![marked_word.to_string()]);
+    for (query, title, marked_word) in [
+        ("McDonalds", "Bericht A", "McDonald’s"),
+        ("100000", "Bericht C", "100.000"),
+        ("100.000", "Bericht C", "100.000"),
+    ] {
+        let expected = (vec![title.to_string()], vec![marked_word.to_string()]);
         assert_eq!(found_and_marked(&searcher, query), expected, "{query}");
     }
+    for query in ["Ku'damm", "Ku’damm", "Kudamm"] {
+        let (mut titles, marks) = found_and_marked(&searcher, query);
+        titles.sort();
+        assert_eq!(titles, ["Bericht A", "Bericht C"], "{query}");
+        assert!(marks == ["Ku’damm"] || marks == ["Ku'damm"], "{query}: {marks:?}");
+    }
+    // The ASCII apostrophe is highlighted too (a snippet looks at it folded).
+    let r = searcher.search(&SearchRequest::new("Kudamm Menschen")).unwrap();
+    let s = &r.hits[0].snippet;
+    assert_eq!(marked(&s.text, &s.highlights), ["Ku'damm", "Menschen"]);
 }
 
 #[test]
