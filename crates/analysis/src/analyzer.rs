@@ -204,6 +204,9 @@ fn is_hyphen(segment: &str) -> bool {
 /// the end of one sentence glued to the next). Not in abbreviations (`z.B`, `e.V`), names (`re:publica`,
 /// `e.GO`) or gender forms (`Schüler:innen`).
 fn joined_sentences(word: &str) -> Option<usize> {
+    if !word.bytes().any(|b| b == b'.' || b == b':') {
+        return None;
+    }
     let mut letters_before = 0;
     for (i, c) in word.char_indices() {
         if (c == '.' || c == ':') && letters_before >= 2 {

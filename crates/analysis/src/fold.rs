@@ -128,13 +128,13 @@ fn is_invisible(c: char) -> bool {
 /// A number with thousands separators: one to three digits, then groups of a `.` and three
 /// digits (`1.000`, `100.000`, `2.500.000`; not the date `12.03.2020`).
 fn is_grouped_number(word: &str) -> bool {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) || !word.contains('.') {
+        return false;
+    }
     let mut groups = word.split('.');
     let first = groups.next().unwrap_or("");
     let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    word.contains('.')
-        && (1..=3).contains(&first.len())
-        && digits(first)
-        && groups.all(|g| g.len() == 3 && digits(g))
+    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g))
 }
 
 /// Apostrophes that UAX #29 keeps inside a word (`gibt's`, `Ku’damm`, `O'Brien`; also

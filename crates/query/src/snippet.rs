@@ -93,7 +93,10 @@ pub fn find_matches_until(
     if let Some(finder) = hl.raw_finder() {
         // The spellings of the terms, found in the text as it is; tokens with letters that
         // have no spelling rule are folded and checked one by one.
-        for (start, end, checked) in Candidates::new(text, finder) {
+        // Thousands separators only matter to a searched number.
+        let numbers =
+            hl.terms.iter().chain(&hl.prefixes).any(|t| t.bytes().any(|b| b.is_ascii_digit()));
+        for (start, end, checked) in Candidates::new(text, finder, numbers) {
             if scan.stop_at.is_some_and(|stop| start > stop) {
                 break;
             }
@@ -132,16 +135,25 @@ struct Candidates<'t> {
     /// Where to look for the next char that does not fold plainly.
     odd_from: usize,
     next_odd: Option<usize>,
+    /// Whether a `.` before a digit (a thousands separator, which folding drops) is odd.
+    numbers: bool,
     /// End of the latest token returned.
     done_until: usize,
 }
 
 impl<'t> Candidates<'t> {
-    fn new(text: &'t str, finder: &'t aho_corasick::AhoCorasick) -> Self {
+    fn new(text: &'t str, finder: &'t aho_corasick::AhoCorasick, numbers: bool) -> Self {
         let mut found = finder.find_iter(text);
         let next_found = found.next().map(|m| m.start());
-        let mut c =
-            Candidates { text, found, next_found, odd_from: 0, next_odd: None, done_until: 0 };
+        let mut c = Candidates {
+            text,
+            found,
+            next_found,
+            odd_from: 0,
+            next_odd: None,
+            numbers,
+            done_until: 0,
+        };
         c.next_odd = c.find_odd();
         c
     }
@@ -150,11 +162,12 @@ impl<'t> Candidates<'t> {
     fn find_odd(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
         loop {
-            // Non-ASCII chars, apostrophes and dots (thousands separators) may fold unplainly.
+            // Non-ASCII chars, apostrophes and (for numbers) dots may fold unplainly.
+            let numbers = self.numbers;
             let at = self.odd_from
                 + bytes[self.odd_from..]
                     .iter()
-                    .position(|&b| b >= 0x80 || b == b'\'' || b == b'.')?;
+                    .position(|&b| b >= 0x80 || b == b'\'' || (numbers && b == b'.'))?;
             let c = self.text[at..].chars().next()?;
             self.odd_from = at + c.len_utf8();
             if !presse_analysis::fold::spelt_plainly(c, bytes.get(self.odd_from).copied()) {
