@@ -70,15 +70,17 @@ pub struct WordAnalysis {
 /// Where the masculine ends in a gender-inclusive form: `Schüler:innen`, `Schüler_innen`,
 /// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`), and `SchülerInnen` with a
 /// capital I inside the word (the *Binnen-I*; plural only, since `LinkedIn` is no such form).
-/// Byte length of the masculine, which is at least two letters; `None` for other words.
-/// (`Schüler*innen` and `Schüler/innen` are two words by UAX #29, the first the masculine.)
+/// `Schüler*innen` and `Schüler/innen` (or `/-innen`) too, which UAX #29 cuts into two words and
+/// the analyser joins again ([`gender_ending`]). Byte length of the masculine, which is at
+/// least two letters; `None` for other words.
 pub fn gender_form(word: &str) -> Option<usize> {
     let masculine = |end: usize| {
         let m = &word[..end];
         (m.chars().count() >= 2 && m.chars().all(char::is_alphabetic)).then_some(end)
     };
-    for mark in [':', '_', '\u{b7}'] {
+    for mark in [':', '_', '\u{b7}', '*', '/'] {
         if let Some((m, suffix)) = word.rsplit_once(mark) {
+            let suffix = suffix.strip_prefix('-').unwrap_or(suffix);
             return if suffix == "innen" || suffix == "in" { masculine(m.len()) } else { None };
         }
     }
@@ -222,6 +224,18 @@ fn joined_sentences(word: &str) -> Option<usize> {
     None
 }
 
+/// The length of the gender ending (`*innen`, `*in`, `/innen`, `/-innen`, `/in`, `/-in`) that
+/// `after` begins with, when `word` is a word of two or more letters that it completes into a
+/// gender form (`Künstler*innen`); `None` otherwise.
+fn gender_ending(word: &str, after: &str) -> Option<usize> {
+    let rest = after.strip_prefix('*').or_else(|| after.strip_prefix('/'))?;
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let ending = ["innen", "in"].into_iter().find(|e| rest.starts_with(e))?;
+    let len = after.len() - rest.len() + ending.len();
+    let ends_there = !after[len..].starts_with(char::is_alphanumeric);
+    (ends_there && gender_form(&format!("{word}{}", &after[..len])).is_some()).then_some(len)
+}
+
 /// What [`for_each_word`] reports.
 enum Event<'t> {
     /// A word: byte offset, text, position.
@@ -271,10 +285,10 @@ fn for_each_word_while<'t>(text: &'t str, mut f: impl FnMut(Event<'t>) -> bool) 
             let mut end = piece_start;
             for (offset, word) in piece.unicode_word_indices() {
                 let start = piece_start + offset;
-                if start > end && !walk.segment(end, &text[end..start], &mut f) {
+                if start > end && !walk.segment(text, end, &text[end..start], &mut f) {
                     return;
                 }
-                if !walk.segment(start, word, &mut f) {
+                if !walk.segment(text, start, word, &mut f) {
                     return;
                 }
                 end = start + word.len();
@@ -284,7 +298,7 @@ fn for_each_word_while<'t>(text: &'t str, mut f: impl FnMut(Event<'t>) -> bool) 
             }
         } else {
             for (offset, segment) in piece.split_word_bound_indices() {
-                if !walk.segment(piece_start + offset, segment, &mut f) {
+                if !walk.segment(text, piece_start + offset, segment, &mut f) {
                     return;
                 }
             }
@@ -296,6 +310,8 @@ fn for_each_word_while<'t>(text: &'t str, mut f: impl FnMut(Event<'t>) -> bool) 
 /// The state of [`for_each_word_while`] between segments.
 #[derive(Default)]
 struct Walk {
+    /// End of the gender form whose first word was reported whole (`Künstler*innen`).
+    joined_until: usize,
     position: usize,
     last_word_end: Option<usize>,
     hyphen_end: Option<usize>,
@@ -306,19 +322,31 @@ impl Walk {
     /// A segment of the text at byte `start`; `false` when `f` asked to stop.
     fn segment<'t>(
         &mut self,
+        text: &'t str,
         start: usize,
         segment: &'t str,
         f: &mut impl FnMut(Event<'t>) -> bool,
     ) -> bool {
+        if start < self.joined_until {
+            // The mark and the ending of a gender form taken with the word before.
+            return true;
+        }
         if let Some(cut) = joined_sentences(segment) {
             // Two words that a missing space joined: each is a word of its own, and the
             // second no link of a hyphen chain.
             let (first, rest) = (&segment[..cut], &segment[cut + 1..]);
-            if !self.segment(start, first, f) {
+            if !self.segment(text, start, first, f) {
                 return false;
             }
             self.other();
-            return self.segment(start + cut + 1, rest, f);
+            return self.segment(text, start + cut + 1, rest, f);
+        }
+        let end = start + segment.len();
+        if let Some(len) = gender_ending(segment, &text[end..]) {
+            // `Künstler*innen`, `Bürger/innen`: UAX #29 cuts at the mark; one word.
+            let go_on = self.segment(text, start, &text[start..end + len], f);
+            self.joined_until = end + len;
+            return go_on;
         }
         if is_word(segment) {
             if segment.len() > MAX_WORD_BYTES {
@@ -825,7 +853,7 @@ mod tests {
             true
         };
         for (start, segment) in text.split_word_bound_indices() {
-            walk.segment(start, segment, &mut f);
+            walk.segment(text, start, segment, &mut f);
         }
         walk.finish(&mut f);
         out
@@ -978,6 +1006,8 @@ mod tests {
         assert_eq!(gender_form("Ärzt:in"), Some("Ärzt".len()));
         assert_eq!(gender_form("Bürger\u{b7}innen"), Some("Bürger".len()));
         assert_eq!(gender_form("BürgerInnen"), Some("Bürger".len()));
+        assert_eq!(gender_form("Künstler*innen"), Some("Künstler".len()));
+        assert_eq!(gender_form("Bürger/-innen"), Some("Bürger".len()));
         for word in ["Schülerinnen", "LinkedIn", "12:30", "a:innen", "Innen", "ABCInnen", "x_y"] {
             assert_eq!(gender_form(word), None, "{word}");
         }
@@ -997,13 +1027,18 @@ mod tests {
 
     #[test]
     fn the_tokenizer_indexes_a_gender_form_as_masculine_and_feminine() {
-        let tokens = tokens("Die Schüler:innen und ErzieherInnen");
+        let tokens =
+            tokens("Die Schüler:innen und ErzieherInnen, Künstler*innen und Bürger/-innen gehen.");
         let stem = |w: &str| GermanStemmer::default().stem(&crate::fold::fold(w));
         for (word, position, text) in [
             ("Schüler", 1, "Schüler:innen"),
             ("Schülerinnen", 1, "Schüler:innen"),
             ("Erzieher", 3, "ErzieherInnen"),
             ("Erzieherinnen", 3, "ErzieherInnen"),
+            // UAX #29 cuts these at the mark: joined again, one position.
+            ("Künstlerinnen", 4, "Künstler*innen"),
+            ("Bürger", 6, "Bürger/-innen"),
+            ("gehen", 7, "gehen"),
         ] {
             assert!(tokens.contains(&(stem(word), position, text)), "{word}: {tokens:?}");
         }

@@ -454,17 +454,20 @@ fn a_noun_in_er_is_not_its_bases_twin() {
 
 #[test]
 fn gender_inclusive_forms_find_and_are_found_by_both_forms() {
-    // `Schüler:innen`, `Lehrer_innen` and `ErzieherInnen` are one word each (UAX #29): they are
-    // indexed as the masculine and the feminine plural, at the word's position, and highlighted
-    // for either.
+    // `Schüler:innen`, `Lehrer_innen`, `ErzieherInnen` and `Künstler*innen` are one word each:
+    // they are indexed as the masculine and the feminine plural, at the word's position, and
+    // highlighted for either.
     let articles = [
         ("Bericht A", "Die Schüler:innen der Schule schreiben."),
         ("Bericht B", "Alle Lehrer_innen streiken heute."),
         ("Bericht C", "Die ErzieherInnen fordern mehr Geld."),
         ("Bericht D", "Ein Bericht über das Wetter."),
+        ("Bericht E", "Die Künstler*innen stellen aus."),
     ];
     let (_dir, searcher) = index_of(&articles);
     for (query, title, marked_word) in [
+        ("Künstlerinnen", "Bericht E", "Künstler*innen"),
+        ("Künstler*innen", "Bericht E", "Künstler*innen"),
         ("Schüler", "Bericht A", "Schüler:innen"),
         ("Schülerinnen", "Bericht A", "Schüler:innen"),
         ("Schülerin", "Bericht A", "Schüler:innen"),
