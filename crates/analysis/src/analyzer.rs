@@ -71,7 +71,7 @@ pub struct WordAnalysis {
 /// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`), and `SchülerInnen` with a
 /// capital I inside the word (the *Binnen-I*; plural only, since `LinkedIn` is no such form).
 /// `Schüler*innen` and `Schüler/innen` (or `/-innen`) too, which UAX #29 cuts into two words and
-/// the analyser joins again ([`gender_ending`]). Byte length of the masculine, which is at
+/// the analyser joins again. Byte length of the masculine, which is at
 /// least two letters; `None` for other words.
 pub fn gender_form(word: &str) -> Option<usize> {
     let masculine = |end: usize| {
