@@ -68,7 +68,7 @@ pub struct WordAnalysis {
 }
 
 /// Where the masculine ends in a gender-inclusive form: `Schüler:innen`, `Schüler_innen`,
-/// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`), and `SchülerInnen` with a
+/// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`; also `:Innen` …), and `SchülerInnen` with a
 /// capital I inside the word (the *Binnen-I*; plural only, since `LinkedIn` is no such form).
 /// `Schüler*innen` and `Schüler/innen` (or `/-innen`) too, which UAX #29 cuts into two words and
 /// the analyser joins again. Byte length of the masculine, which is at
@@ -81,7 +81,8 @@ pub fn gender_form(word: &str) -> Option<usize> {
     for mark in [':', '_', '\u{b7}', '*', '/'] {
         if let Some((m, suffix)) = word.rsplit_once(mark) {
             let suffix = suffix.strip_prefix('-').unwrap_or(suffix);
-            return if suffix == "innen" || suffix == "in" { masculine(m.len()) } else { None };
+            let ending = matches!(suffix, "innen" | "in" | "Innen" | "In");
+            return if ending { masculine(m.len()) } else { None };
         }
     }
     let m = word.strip_suffix("Innen")?;
@@ -230,7 +231,7 @@ fn joined_sentences(word: &str) -> Option<usize> {
 fn gender_ending(word: &str, after: &str) -> Option<usize> {
     let rest = after.strip_prefix('*').or_else(|| after.strip_prefix('/'))?;
     let rest = rest.strip_prefix('-').unwrap_or(rest);
-    let ending = ["innen", "in"].into_iter().find(|e| rest.starts_with(e))?;
+    let ending = ["innen", "in", "Innen", "In"].into_iter().find(|e| rest.starts_with(e))?;
     let len = after.len() - rest.len() + ending.len();
     let ends_there = !after[len..].starts_with(char::is_alphanumeric);
     (ends_there && gender_form(&format!("{word}{}", &after[..len])).is_some()).then_some(len)
@@ -331,7 +332,7 @@ impl Walk {
             // The mark and the ending of a gender form taken with the word before.
             return true;
         }
-        if let Some(cut) = joined_sentences(segment) {
+        if let Some(cut) = joined_sentences(segment).filter(|_| gender_form(segment).is_none()) {
             // Two words that a missing space joined: each is a word of its own, and the
             // second no link of a hyphen chain.
             let (first, rest) = (&segment[..cut], &segment[cut + 1..]);
@@ -992,7 +993,7 @@ mod tests {
         assert_eq!(words("ZEIT:Hamburg"), [w("ZEIT", 0), w("Hamburg", 1)]);
         assert_eq!(words("in St.Gallen"), [w("in", 0), w("St", 1), w("Gallen", 2)]);
         // Abbreviations, names and gender forms stay whole.
-        for word in ["z.B", "e.V", "re:publica", "e.GO", "Schüler:innen", "U.S.A", "bild.de"] {
+        for word in ["z.B", "e.V", "re:publica", "e.GO", "Schüler:Innen", "U.S.A", "bild.de"] {
             assert_eq!(words(word), [w(word, 0)], "{word}");
         }
         // The second word is no link of a hyphen chain.
@@ -1008,6 +1009,7 @@ mod tests {
         assert_eq!(gender_form("BürgerInnen"), Some("Bürger".len()));
         assert_eq!(gender_form("Künstler*innen"), Some("Künstler".len()));
         assert_eq!(gender_form("Bürger/-innen"), Some("Bürger".len()));
+        assert_eq!(gender_form("Schüler:Innen"), Some("Schüler".len()));
         for word in ["Schülerinnen", "LinkedIn", "12:30", "a:innen", "Innen", "ABCInnen", "x_y"] {
             assert_eq!(gender_form(word), None, "{word}");
         }
