@@ -872,7 +872,8 @@ mod tests {
     }
 
     /// Text made of the characters that decide word boundaries: letters, digits, the ASCII
-    /// joiners (`.` `:` `'` `,` `;` `_`), hyphens, white space of every kind, umlauts, a soft
+    /// joiners (`.` `:` `'` `,` `;` `_`), gender marks and endings (`*`, `/`, `innen`, `Innen`),
+    /// hyphens, white space of every kind, umlauts, a soft
     /// hyphen, a combining mark, a zero-width joiner, typographic quotes and dashes, an emoji,
     /// a CJK ideograph, Hebrew, Katakana.
     fn texty() -> impl Strategy<Value = String> {
@@ -880,7 +881,7 @@ mod tests {
             "a", "Zu", "test", "Pflicht", "7", "19", ".", ":", "'", ",", ";", "_", "-", "--", " ",
             "  ", "\n", "\r\n", "\t", "\u{b}", "\u{c}", "ä", "Öl", "ß", "\u{ad}", "\u{301}",
             "\u{200d}", "„", "“", "–", "\u{2010}", "\u{2011}", "’", "\u{a0}", "\u{2009}", "😀",
-            "中", "ש", "\"", "カ", "/", "(", ")", "!", "@", "é",
+            "中", "ש", "\"", "カ", "/", "(", ")", "!", "@", "é", "*", "innen", "In", "Innen",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
