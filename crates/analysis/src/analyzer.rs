@@ -68,11 +68,11 @@ pub struct WordAnalysis {
 }
 
 /// Where the masculine ends in a gender-inclusive form: `Schüler:innen`, `Schüler_innen`,
-/// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`; also `:Innen` …), and `SchülerInnen` with a
-/// capital I inside the word (the *Binnen-I*; plural only, since `LinkedIn` is no such form).
-/// `Schüler*innen` and `Schüler/innen` (or `/-innen`) too, which UAX #29 cuts into two words and
-/// the analyser joins again. Byte length of the masculine, which is at
-/// least two letters; `None` for other words.
+/// `Schüler·innen` (and the singulars in `:in`, `_in`, `·in`; also `:Innen` …), and
+/// `SchülerInnen` with a capital I inside the word (the *Binnen-I*; plural only, since
+/// `LinkedIn` is no such form). `Schüler*innen` and `Schüler/innen` (or `/-innen`) too, which
+/// UAX #29 cuts into two words and the analyser joins again. Byte length of the masculine,
+/// which is at least two letters; `None` for other words.
 pub fn gender_form(word: &str) -> Option<usize> {
     let masculine = |end: usize| {
         let m = &word[..end];
@@ -204,8 +204,8 @@ fn is_hyphen(segment: &str) -> bool {
 /// Where a missing space joined two words into one UAX #29 word: the byte offset of the `.`
 /// or `:` between a word of two or more letters and a capitalised one (`werden.Die`,
 /// `ZEIT:Hamburg`, `St.Gallen`; 3,537 and 789 times in 2,532 of the corpus's articles, mostly
-/// the end of one sentence glued to the next). Not in abbreviations (`z.B`, `e.V`), names (`re:publica`,
-/// `e.GO`) or gender forms (`Schüler:innen`).
+/// the end of one sentence glued to the next). Not in abbreviations (`z.B`, `e.V`), names
+/// (`re:publica`, `e.GO`) or gender forms (`Schüler:innen`).
 fn joined_sentences(word: &str) -> Option<usize> {
     if !word.bytes().any(|b| b == b'.' || b == b':') {
         return None;

@@ -159,9 +159,10 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
 }
 
 /// Whether [`spellings`] accounts for how the char `c`, followed by the byte `next`, folds:
-/// ASCII but the apostrophe and a `.` before a digit, `ä ö ü` (not followed by `e`, which folds with them) and `ß`, and
-/// any char that is no letter, digit, combining mark, apostrophe or invisible character (punctuation such as `„ “ –`, which
-/// folding keeps as it is). A text whose chars are all spelt plainly holds a folded string
+/// ASCII but the apostrophe and a `.` before a digit, `ä ö ü` (not followed by `e`, which
+/// folds with them) and `ß`, and any char that is no letter, digit, combining mark,
+/// apostrophe or invisible character (punctuation such as `„ “ –`, which folding keeps as it
+/// is). A text whose chars are all spelt plainly holds a folded string
 /// exactly where it holds one of the string's spellings.
 pub fn spelt_plainly(c: char, next: Option<u8>) -> bool {
     match c {

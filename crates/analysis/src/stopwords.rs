@@ -6,9 +6,9 @@
 //! list (BSD licence) with the inflected forms of its modal verbs, `viel`, `weit` and the
 //! relatives that it lacks (`müssen`, `sollten`, `vielen`, `weitere`, `denen`, `wegen`: all among
 //! the corpus's commonest words) and the preposition `seit` (so that `Seite`, which Snowball
-//! stems like it, gets a term of its own: [`crate::stem`]), less `andern`, which folds like the verb `ändern` (3,004
-//! times in the corpus against 108), folded with [`crate::fold::fold`] and sorted for binary
-//! search.
+//! stems like it, gets a term of its own: [`crate::stem`]), less `andern`, which folds like
+//! the verb `ändern` (3,004 times in the corpus against 108), folded with [`crate::fold::fold`]
+//! and sorted for binary search.
 
 /// The folded stop words, sorted.
 const STOP_WORDS: &[&str] = &[

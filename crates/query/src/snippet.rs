@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use presse_analysis::{walk_words, Part, WordAnalyzer};
+use presse_analysis::{walk_words, WordAnalysis, WordAnalyzer};
 
 use crate::hit::Snippet;
 use crate::plan::Highlight;
@@ -225,10 +225,8 @@ pub struct WordMatcher {
     analyzer: WordAnalyzer,
     /// Folded word → term.
     terms: HashMap<String, String>,
-    /// Word → its compound parts.
-    parts: HashMap<String, Vec<Part>>,
-    /// Gender-inclusive form (`Schüler:innen`) → its masculine's and its feminine's terms.
-    gendered: HashMap<String, [String; 2]>,
+    /// Word → its whole analysis (compound parts; a gender form's two terms).
+    analyses: HashMap<String, WordAnalysis>,
 }
 
 impl WordMatcher {
@@ -241,24 +239,15 @@ impl WordMatcher {
         &self.terms[folded]
     }
 
-    /// The terms of a gender-inclusive form ([`presse_analysis::gender_form`]): the
-    /// masculine's and the feminine's, as the index has them.
-    fn gendered(&mut self, word: &str) -> &[String; 2] {
-        if !self.gendered.contains_key(word) {
-            let a = self.analyzer.analyse(word);
-            let feminine = a.feminine.unwrap_or_else(|| a.term.clone());
-            self.gendered.insert(word.to_string(), [a.term, feminine]);
+    /// The whole analysis of a word, as the index has it: compound parts (offsets relative to
+    /// the word), and for a gender form ([`presse_analysis::gender_form`]) the masculine's and
+    /// the feminine's terms.
+    fn analysis(&mut self, word: &str) -> &WordAnalysis {
+        if !self.analyses.contains_key(word) {
+            let analysis = self.analyzer.analyse(word);
+            self.analyses.insert(word.to_string(), analysis);
         }
-        &self.gendered[word]
-    }
-
-    /// The compound parts of a word, offsets relative to it.
-    fn parts(&mut self, word: &str) -> &[Part] {
-        if !self.parts.contains_key(word) {
-            let parts = self.analyzer.analyse(word).parts;
-            self.parts.insert(word.to_string(), parts);
-        }
-        &self.parts[word]
+        &self.analyses[word]
     }
 }
 
@@ -296,11 +285,10 @@ impl Scan<'_> {
         }
         let before = self.out.len();
         let term = if gendered {
-            let [masculine, feminine] = matcher.gendered(word);
-            if hl.matches(feminine) && !hl.matches(masculine) {
-                feminine
-            } else {
-                masculine
+            let a = matcher.analysis(word);
+            match &a.feminine {
+                Some(feminine) if hl.matches(feminine) && !hl.matches(&a.term) => feminine,
+                _ => &a.term,
             }
         } else {
             matcher.term(folded)
@@ -316,7 +304,7 @@ impl Scan<'_> {
             });
         } else if contains {
             // Compound parts, only looked for when a searched term could be inside the word.
-            for part in matcher.parts(word) {
+            for part in &matcher.analysis(word).parts {
                 if hl.terms.contains(&part.term) {
                     self.out.push(Match {
                         start: start + part.start,
