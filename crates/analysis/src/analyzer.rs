@@ -24,7 +24,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::compound::CompoundSplitter;
-use crate::fold::fold_word;
+use crate::fold::{fold_word, is_group_separator};
 use crate::stem::GermanStemmer;
 use crate::stopwords::is_stop_word;
 
@@ -237,6 +237,43 @@ fn gender_ending(word: &str, after: &str) -> Option<usize> {
     (ends_there && gender_form(&format!("{word}{}", &after[..len])).is_some()).then_some(len)
 }
 
+/// The length of the digit groups that continue `word`, a number of one to three digits, at
+/// the start of `after`: each a space (or a no-break or thin space, [`is_group_separator`]) and
+/// three digits, the way
+/// German print groups thousands (`10 000`, `1 500 000`; 7,136 times in the corpus, beside
+/// 34,315 `100.000`). The number is one word, folded to its digits (`10000`,
+/// [`crate::fold::fold_word`]). A group ends the number where it is not a word of its own
+/// (`1 000,5`: the `000,5` is one); `None` when no group follows.
+pub fn number_groups(word: &str, after: &str) -> Option<usize> {
+    if word.is_empty() || word.len() > 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut len = 0;
+    loop {
+        let rest = &after[len..];
+        let Some(sep) = rest.chars().next().filter(|&c| c != '.' && is_group_separator(c)) else {
+            break;
+        };
+        let group = &rest[sep.len_utf8()..];
+        if group.len() < 3 || !group.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
+            break;
+        }
+        let mut next = group[3..].chars();
+        let whole = match next.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            // A separator inside a number (`000,5`, `000.000`) joins what follows.
+            Some('.' | ',' | '\'' | '’' | ':') => !next.next().is_some_and(char::is_alphanumeric),
+            Some(_) => true,
+        };
+        if !whole {
+            break;
+        }
+        len += sep.len_utf8() + 3;
+    }
+    (len > 0).then_some(len)
+}
+
 /// What [`for_each_word`] reports.
 enum Event<'t> {
     /// A word: byte offset, text, position.
@@ -273,7 +310,10 @@ fn for_each_word_while<'t>(text: &'t str, mut f: impl FnMut(Event<'t>) -> bool) 
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
-            walk.other();
+            if piece_start >= walk.joined_until {
+                // (White space inside a number, `10 000`, is part of the word.)
+                walk.other();
+            }
             continue;
         }
         while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
@@ -345,6 +385,12 @@ impl Walk {
         let end = start + segment.len();
         if let Some(len) = gender_ending(segment, &text[end..]) {
             // `Künstler*innen`, `Bürger/innen`: UAX #29 cuts at the mark; one word.
+            let go_on = self.segment(text, start, &text[start..end + len], f);
+            self.joined_until = end + len;
+            return go_on;
+        }
+        if let Some(len) = number_groups(segment, &text[end..]) {
+            // `10 000`: one word across the spaces.
             let go_on = self.segment(text, start, &text[start..end + len], f);
             self.joined_until = end + len;
             return go_on;
@@ -871,7 +917,8 @@ mod tests {
         out
     }
 
-    /// Text made of the characters that decide word boundaries: letters, digits, the ASCII
+    /// Text made of the characters that decide word boundaries: letters, digits (groups of
+    /// three among them), the ASCII
     /// joiners (`.` `:` `'` `,` `;` `_`), gender marks and endings (`*`, `/`, `innen`, `Innen`),
     /// hyphens, white space of every kind, umlauts, a soft
     /// hyphen, a combining mark, a zero-width joiner, typographic quotes and dashes, an emoji,
@@ -881,7 +928,8 @@ mod tests {
             "a", "Zu", "test", "Pflicht", "7", "19", ".", ":", "'", ",", ";", "_", "-", "--", " ",
             "  ", "\n", "\r\n", "\t", "\u{b}", "\u{c}", "ä", "Öl", "ß", "\u{ad}", "\u{301}",
             "\u{200d}", "„", "“", "–", "\u{2010}", "\u{2011}", "’", "\u{a0}", "\u{2009}", "😀",
-            "中", "ש", "\"", "カ", "/", "(", ")", "!", "@", "é", "*", "innen", "In", "Innen",
+            "000", "250", "\u{202f}", "中", "ש", "\"", "カ", "/", "(", ")", "!", "@", "é", "*",
+            "innen", "In", "Innen",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
@@ -1017,6 +1065,31 @@ mod tests {
     }
 
     /// The tokens of `text` as (term, position, the text they cover).
+    #[test]
+    fn numbers_grouped_by_spaces_are_one_word() {
+        let words = |text: &str| -> Vec<(String, usize)> {
+            events(text).into_iter().filter(|e| e.0 != usize::MAX).map(|e| (e.1, e.2)).collect()
+        };
+        let w = |s: &str, p: usize| (s.to_string(), p);
+        assert_eq!(
+            words("rund 10 000 Menschen, 1 500 000 Euro"),
+            [w("rund", 0), w("10 000", 1), w("Menschen", 2), w("1 500 000", 3), w("Euro", 4)]
+        );
+        assert_eq!(words("(10\u{a0}000)"), [w("10\u{a0}000", 0)]);
+        assert_eq!(words("am 3 000."), [w("am", 0), w("3 000", 1)]);
+        // A hyphen chain goes on after it, as after any word.
+        assert_eq!(events("1 000-mal").last(), Some(&(usize::MAX, String::new(), 2)));
+        assert_eq!(events("1 000-mal"), events_of_whole_text("1 000-mal"));
+        // Not a group of three, not after four digits, not where the group runs on.
+        for (text, n) in [("10 00", 2), ("2020 100", 2), ("1 000,5 Liter", 3), ("5 100er", 2)] {
+            assert_eq!(words(text).len(), n, "{text}");
+        }
+        // The index holds the digits, at the number's offsets.
+        let tokens = tokens("Es kamen 10 000 Menschen");
+        assert_eq!(tokens[2], ("10000".to_string(), 2, "10 000"));
+        assert_eq!(tokens[3].1, 3);
+    }
+
     fn tokens(text: &str) -> Vec<(String, usize, &str)> {
         let mut tokenizer = GermanTokenizer::default();
         let mut stream = tokenizer.token_stream(text);

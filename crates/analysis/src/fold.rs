@@ -6,7 +6,8 @@
 //! any other diacritic removed (`é` → `e`, `ł` stays `ł`, it has no decomposition). Apostrophes
 //! inside a word are dropped, typewriter or typographic: `Ku'damm` and `Ku’damm` are `kudamm`,
 //! `McDonald’s` is `mcdonalds` like `McDonalds`, `gibt’s` is `gibts`. A number written with
-//! thousands separators loses them: `100.000` is `100000`, as a reader may type it.
+//! thousands separators loses them: `100.000` and `100 000` (one word, see
+//! [`crate::analyzer::number_groups`]) are `100000`, as a reader may type it.
 //!
 //! The digraph rule keeps the diphthongs that merely contain `ue`: `qu` + `e` (`Quelle`), `au` + `e`
 //! (`Bauer`, `Frauen`) and `eu` + `e` (`Feuer`, `teuer`) stay as they are. Every other `ae oe ue`
@@ -29,7 +30,7 @@ pub fn fold_word(word: &str, out: &mut String, offsets: &mut Vec<usize>) {
     out.clear();
     offsets.clear();
     if is_grouped_number(word) {
-        for (i, b) in word.bytes().enumerate().filter(|&(_, b)| b != b'.') {
+        for (i, b) in word.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
             out.push(b as char);
             offsets.push(i);
         }
@@ -125,16 +126,29 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
-/// A number with thousands separators: one to three digits, then groups of a `.` and three
-/// digits (`1.000`, `100.000`, `2.500.000`; not the date `12.03.2020`).
+/// A number with thousands separators: one to three digits, then groups of a separator
+/// ([`is_group_separator`]) and three digits (`1.000`, `100.000`, `2.500.000`, `10 000`; not the
+/// date `12.03.2020`).
 fn is_grouped_number(word: &str) -> bool {
-    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) || !word.contains('.') {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || !word.bytes().any(|b| b == b'.' || b == b' ' || b >= 0x80)
+    {
         return false;
     }
-    let mut groups = word.split('.');
+    let mut groups = word.split(is_group_separator);
     let first = groups.next().unwrap_or("");
     let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g))
+    let mut rest = groups.peekable();
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && digits(g))
+}
+
+/// Whether `c` separates the thousands of a number: a dot, a space, a no-break space, a thin
+/// space or a narrow no-break space.
+pub fn is_group_separator(c: char) -> bool {
+    matches!(c, '.' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}')
 }
 
 /// Apostrophes that UAX #29 keeps inside a word (`gibt's`, `Ku’damm`, `O'Brien`; also
@@ -159,7 +173,7 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
 }
 
 /// Whether [`spellings`] accounts for how the char `c`, followed by the byte `next`, folds:
-/// ASCII but the apostrophe and a `.` before a digit, `ä ö ü` (not followed by `e`, which
+/// ASCII but the apostrophe and a thousands separator before a digit, `ä ö ü` (not followed by `e`, which
 /// folds with them) and `ß`, and any char that is no letter, digit, combining mark,
 /// apostrophe or invisible character (punctuation such as `„ “ –`, which folding keeps as it
 /// is). A text whose chars are all spelt plainly holds a folded string
@@ -167,8 +181,8 @@ fn is_umlaut_digraph(chars: &[(char, usize)], i: usize) -> bool {
 pub fn spelt_plainly(c: char, next: Option<u8>) -> bool {
     match c {
         _ if is_apostrophe(c) => false,
-        // A thousands separator (`100.000`), which folding drops.
-        '.' => !next.is_some_and(|b| b.is_ascii_digit()),
+        // A thousands separator (`100.000`, `100 000`), which folding drops.
+        _ if is_group_separator(c) => !next.is_some_and(|b| b.is_ascii_digit()),
         _ if c.is_ascii() => true,
         'ä' | 'ö' | 'ü' => !matches!(next, Some(b'e' | b'E')),
         'ß' => true,
@@ -304,10 +318,16 @@ mod tests {
         assert_eq!(fold("100.000"), "100000");
         assert_eq!(fold("2.500.000"), "2500000");
         assert_eq!(fold("1.000"), fold("1000"));
+        assert_eq!(fold("10 000"), "10000");
+        assert_eq!(fold("1\u{a0}500\u{202f}000"), "1500000");
         // Dates, decimals and other dotted words keep their dots.
         for word in ["12.03.2020", "1.5", "1.0000", "1000.000", "z.B", "1.000er"] {
             assert!(fold(word).contains('.'), "{word}");
         }
+        // Offsets point at the digits.
+        let (mut out, mut offsets) = (String::new(), Vec::new());
+        fold_word("1\u{a0}000", &mut out, &mut offsets);
+        assert_eq!((out.as_str(), offsets.as_slice()), ("1000", &[0, 3, 4, 5, 6][..]));
     }
 
     #[test]

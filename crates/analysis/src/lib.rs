@@ -54,7 +54,7 @@ pub const ANALYZER_NAME: &str = "presse_de";
 
 /// The version of the whole analysis (folding, stemming, splitting, lexicon). An index records
 /// it; a different version means the index must be rebuilt.
-pub const ANALYZER_VERSION: &str = concat!("presse-de-5+", lexicon_version!());
+pub const ANALYZER_VERSION: &str = concat!("presse-de-6+", lexicon_version!());
 
 /// The first byte of a compound part's index term: a part is indexed apart from the same word
 /// standing alone (`hof` of `Schlachthof` as `\u{1}hof`, the word `Hof` as `hof`), so that each

@@ -274,6 +274,9 @@ impl<'q> Parser<'q> {
                 self.pos += c.len_utf8();
                 return Ok(None);
             }
+            // `10 000` is one word, as in the articles.
+            let len = len
+                + presse_analysis::analyzer::number_groups(&rest[..len], &rest[len..]).unwrap_or(0);
             let mut word = &rest[..len];
             self.pos += len;
             let mut fuzzy = None;
@@ -331,6 +334,15 @@ mod tests {
             }
         );
         assert!(parse("foo:innenstadt").is_err(), "an unknown field as before");
+    }
+
+    #[test]
+    fn numbers_grouped_by_spaces_are_one_word() {
+        let nodes =
+            |q: &str| -> Vec<Node> { parse(q).unwrap().into_iter().map(|c| c.node).collect() };
+        assert_eq!(nodes("10 000 Euro"), [word("10 000"), word("Euro")]);
+        assert_eq!(nodes("+1 500 000"), [word("1 500 000")]);
+        assert_eq!(nodes("2020 100"), [word("2020"), word("100")]);
     }
 
     #[test]

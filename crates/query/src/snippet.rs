@@ -90,12 +90,12 @@ pub fn find_matches_until(
         });
         go_on
     };
+    // Thousands separators only matter to a searched number.
+    let numbers =
+        hl.terms.iter().chain(&hl.prefixes).any(|t| t.bytes().any(|b| b.is_ascii_digit()));
     if let Some(finder) = hl.raw_finder() {
         // The spellings of the terms, found in the text as it is; tokens with letters that
         // have no spelling rule are folded and checked one by one.
-        // Thousands separators only matter to a searched number.
-        let numbers =
-            hl.terms.iter().chain(&hl.prefixes).any(|t| t.bytes().any(|b| b.is_ascii_digit()));
         for (start, end, checked) in Candidates::new(text, finder, numbers) {
             if scan.stop_at.is_some_and(|stop| start > stop) {
                 break;
@@ -107,21 +107,36 @@ pub fn find_matches_until(
         return scan.out;
     }
     let mut offset = 0;
+    let mut done_until = 0;
     for token in text.split(char::is_whitespace) {
         let token_start = offset;
         offset += token.len();
         offset += text[offset..].chars().next().map_or(0, char::len_utf8);
-        if token.is_empty() {
+        if token.is_empty() || token_start < done_until {
             continue;
         }
         if scan.stop_at.is_some_and(|end| token_start > end) {
             break;
         }
-        if !visit(&mut scan, token_start, token, false) {
+        let end = token_start + token.len();
+        let number_end = numbers.then(|| number_end(text, token_start, end)).flatten();
+        done_until = number_end.unwrap_or(end);
+        let token = &text[token_start..done_until];
+        if !visit(&mut scan, token_start, token, number_end.is_some()) {
             break;
         }
     }
     scan.out
+}
+
+/// The end of the number that the white-space separated token `start..end` of `text` begins,
+/// when the token ends in one to three digits that groups of three continue (`10 000`, see
+/// [`presse_analysis::analyzer::number_groups`]): one word across white space.
+fn number_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let token = &text[start..end];
+    let digits = token.len() - token.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let number = &token[token.len() - digits..];
+    presse_analysis::analyzer::number_groups(number, &text[end..]).map(|len| end + len)
 }
 
 /// The white-space separated tokens of a text that may hold a searched term, in text order, as
@@ -162,15 +177,27 @@ impl<'t> Candidates<'t> {
     fn find_odd(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
         loop {
-            // Non-ASCII chars, apostrophes and (for numbers) dots may fold unplainly.
+            // Non-ASCII chars, apostrophes and (for numbers) dots and spaces may fold
+            // unplainly.
             let numbers = self.numbers;
             let at = self.odd_from
-                + bytes[self.odd_from..]
-                    .iter()
-                    .position(|&b| b >= 0x80 || b == b'\'' || (numbers && b == b'.'))?;
+                + bytes[self.odd_from..].iter().position(|&b| {
+                    b >= 0x80 || b == b'\'' || (numbers && (b == b'.' || b == b' '))
+                })?;
             let c = self.text[at..].chars().next()?;
             self.odd_from = at + c.len_utf8();
-            if !presse_analysis::fold::spelt_plainly(c, bytes.get(self.odd_from).copied()) {
+            let next = bytes.get(self.odd_from).copied();
+            if c != '.' && presse_analysis::fold::is_group_separator(c) {
+                // A space between digits (`10 000`): the token before it may begin a number.
+                if at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && next.is_some_and(|b| b.is_ascii_digit())
+                {
+                    return Some(at - 1);
+                }
+                continue;
+            }
+            if !presse_analysis::fold::spelt_plainly(c, next) {
                 return Some(at);
             }
         }
@@ -209,9 +236,14 @@ impl Iterator for Candidates<'_> {
                 continue;
             }
             let (start, end) = self.token_at(at);
+            // A number grouped by spaces (`10 000`) is one word: the tokens it spans are one,
+            // which the finder of its folded digits cannot check.
+            let number_end = self.numbers.then(|| number_end(self.text, start, end)).flatten();
+            let end = number_end.unwrap_or(end);
             self.done_until = end;
             // A token with a spelling found later in it is checked by the finder as well.
-            let checked = checked || self.next_found.is_some_and(|f| f < end);
+            let checked =
+                checked || number_end.is_some() || self.next_found.is_some_and(|f| f < end);
             return Some((start, end, checked));
         }
     }
@@ -276,7 +308,7 @@ impl Scan<'_> {
         // (or contain one, for compound parts) are stemmed and compared.
         presse_analysis::fold::fold_word(word, &mut self.folded, &mut self.offsets);
         let folded = &self.folded;
-        let begins = hl.terms.iter().chain(&hl.prefixes).any(|t| folded.starts_with(t.as_str()));
+        let begins = hl.may_be(folded);
         let contains = folded.len() >= 7
             && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
         let gendered = presse_analysis::gender_form(word).is_some();

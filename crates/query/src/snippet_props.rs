@@ -19,6 +19,10 @@ fn text() -> impl Strategy<Value = String> {
         Just("Straße STRASSE Maßstab".to_string()),
         Just("Müeller Mueller".to_string()),
         Just("Impf\u{ad}stoff Café İstanbul Erdoğan".to_string()),
+        // Numbers the snippet must join across spaces, abbreviations spelt unlike their term.
+        Just("10 000 1\u{a0}500\u{202f}000 100.000 000 10".to_string()),
+        Just("St. Pauli Sankt Stadt Mio Millionen".to_string()),
+        "[0-9]{1,4}",
         "[a-zäöüßA-ZÄÖÜ]{1,12}",
         "\\PC{1,6}",
         "y{40,300}",

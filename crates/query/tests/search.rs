@@ -503,6 +503,66 @@ fn equal_scores_list_the_earlier_article_first() {
 }
 
 #[test]
+fn numbers_grouped_by_spaces_are_found_as_typed_either_way() {
+    // `10 000` and `10.000` are `10000`: each spelling finds both, marked as printed, also when
+    // a word without a spelling rule (`Łódź`) makes the snippet fold every token.
+    let articles = [
+        ("Bericht A", "In Łódź demonstrierten 10 000 Menschen."),
+        ("Bericht B", "In Łódź feierten 10.000 Menschen."),
+        (
+            "Bericht C",
+            "Ein Bericht aus Łódź mit 10 Zahlen, 000 Nullen und 1\u{a0}500\u{a0}000 Euro.",
+        ),
+    ];
+    let (_dir, searcher) = index_of(&articles);
+    for query in ["10000", "10 000", "10.000", "Łódź 10000"] {
+        let r = searcher.search(&SearchRequest::new(query)).unwrap();
+        let mut found: Vec<(&str, Vec<String>)> = r
+            .hits
+            .iter()
+            .filter(|h| h.title != "Bericht C")
+            .map(|h| (h.title.as_str(), marked(&h.snippet.text, &h.snippet.highlights)))
+            .collect();
+        found.sort();
+        let marks = |m: &[&str]| m.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (a, b) = if query.starts_with('Ł') {
+            (marks(&["Łódź", "10 000"]), marks(&["Łódź", "10.000"]))
+        } else {
+            (marks(&["10 000"]), marks(&["10.000"]))
+        };
+        assert_eq!(found, [("Bericht A", a), ("Bericht B", b)], "{query}");
+    }
+    assert_eq!(found_and_marked(&searcher, "1500000").1, ["1\u{a0}500\u{a0}000"]);
+    // The digits of a number that is not grouped are words of their own.
+    assert_eq!(found_and_marked(&searcher, "000 Nullen").0[0], "Bericht C");
+}
+
+#[test]
+fn abbreviations_and_their_words_find_each_other() {
+    // `St. Pauli` and `Sankt Pauli`, `Mio.` and `Millionen`: either spelling finds both, and the
+    // snippet marks the abbreviation as printed.
+    let articles = [
+        ("Bericht A", "Der FC St. Pauli verliert gegen Kiel."),
+        ("Bericht B", "Ein Bericht über die Stadt Kiel."),
+        ("Bericht C", "Der Senat zahlt 5 Mio. Euro an die Stiftung."),
+    ];
+    let (_dir, searcher) = index_of(&articles);
+    for (query, title, marked_word) in [
+        ("Sankt Pauli", "Bericht A", vec!["St", "Pauli"]),
+        ("Millionen", "Bericht C", vec!["Mio"]),
+        ("Mio", "Bericht C", vec!["Mio"]),
+    ] {
+        let (titles, marks) = found_and_marked(&searcher, query);
+        assert_eq!(titles, [title], "{query}");
+        assert_eq!(marks, marked_word, "{query}");
+    }
+    // `Stadt` and `Stiftung` begin like `St`: not marked as `Sankt`.
+    let (titles, marks) = found_and_marked(&searcher, "Sankt Kiel");
+    assert_eq!(titles[0], "Bericht A");
+    assert_eq!(marks, ["St", "Kiel"]);
+}
+
+#[test]
 fn apostrophes_and_thousands_separators_typed_or_printed_alike() {
     // `Ku’damm` (typographic apostrophe) and `Ku'damm` (the keyboard's) are found by either
     // and by `Kudamm`, `McDonald’s` by `McDonalds`, `100.000` by `100000`: apostrophes inside
