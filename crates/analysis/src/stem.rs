@@ -34,12 +34,6 @@
 //! (the adjective has a superlative: `schöner`, `schönste`) or plurals in `-er` (the singular has
 //! a genitive in `-es`: `Länder`, `Landes`).
 //!
-//! The fifth rule gives an abbreviation that stands for one word wherever it is printed the
-//! term of that word ([`ABBREVIATIONS`]): `St. Pauli` and `Sankt Pauli`, `5 Mio. Euro` and
-//! `5 Millionen Euro`, `Prof. Drosten` and `Professor Drosten` find each other. A stem is then
-//! no longer a prefix of every word it stands for: [`GermanStemmer::abbreviations`] names the
-//! exceptions, for the highlighting of snippets.
-//!
 //! The compound splitter's word families still group by Snowball's stem
 //! ([`GermanStemmer::snowball`]).
 
@@ -61,18 +55,6 @@ const MIN_DECIDING_PART: u64 = 1000;
 /// A singular's `-es` genitive this common (per cent of the singular) makes an `-er` word its
 /// plural (`Landes`, `Länder`).
 const PLURAL_GENITIVE_PERCENT: u64 = 5;
-
-/// The fifth rule: abbreviations (folded, without their dot) with the word they stand for.
-/// Only those that stand for the one word wherever they appear, in names (`St. Gallen`, 1,343
-/// times in the corpus against 292 `Sankt`) and amounts (`Mio.`: 408); not `Dr.`, which is a
-/// title, never typed out.
-pub const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("mio", "million"),
-    ("mrd", "milliarde"),
-    ("nr", "nummer"),
-    ("prof", "professor"),
-    ("st", "sankt"),
-];
 
 /// A German stemmer for folded words. Cheap to create and to clone.
 pub struct GermanStemmer {
@@ -101,9 +83,6 @@ impl std::fmt::Debug for GermanStemmer {
 impl GermanStemmer {
     /// Stems one folded word (see [`crate::fold::fold`]).
     pub fn stem(&self, folded: &str) -> String {
-        if let Some(&(_, word)) = ABBREVIATIONS.iter().find(|(short, _)| *short == folded) {
-            return self.stem(word);
-        }
         if is_stop_word(folded) {
             return self.snowball(folded);
         }
@@ -120,17 +99,6 @@ impl GermanStemmer {
             return own_term(folded).unwrap_or(stem);
         }
         stem
-    }
-
-    /// The [`ABBREVIATIONS`] whose term is `term` (`st` for `sankt`): the folded words with that
-    /// term that do not begin with it.
-    pub fn abbreviations(&self, term: &str) -> impl Iterator<Item = &'static str> + '_ {
-        static TERMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-        let terms = TERMS.get_or_init(|| {
-            ABBREVIATIONS.iter().map(|&(_, word)| self.stem(word)).collect::<Vec<_>>()
-        });
-        let term = term.to_string();
-        ABBREVIATIONS.iter().zip(terms).filter(move |(_, t)| **t == term).map(|(&(a, _), _)| a)
     }
 
     /// Snowball's stem with the `-innen` rule, before the other rules (see the module docs).
@@ -315,22 +283,6 @@ mod tests {
         assert_eq!(derived_adjective("fisch"), None);
         // Stop words keep Snowball's stem (`einige` is `einig`, the stop words' term).
         assert_eq!(stem("einigen"), GermanStemmer::default().snowball("einigen"));
-    }
-
-    #[test]
-    fn abbreviations_have_their_words_term() {
-        assert_eq!(stem("St"), stem("Sankt"));
-        assert_eq!(stem("Mio"), stem("Millionen"));
-        assert_eq!(stem("Mrd"), stem("Milliarden"));
-        assert_eq!(stem("Nr"), stem("Nummer"));
-        assert_eq!(stem("Prof"), stem("Professoren"));
-        // Words that only begin like one keep their own.
-        assert_ne!(stem("Stadt"), stem("Sankt"));
-        assert_ne!(stem("Mios"), stem("Million"));
-        let stemmer = GermanStemmer::default();
-        assert_eq!(stemmer.abbreviations(&stem("Sankt")).collect::<Vec<_>>(), ["st"]);
-        assert_eq!(stemmer.abbreviations(&stem("Millionen")).collect::<Vec<_>>(), ["mio"]);
-        assert_eq!(stemmer.abbreviations(&stem("Stadt")).count(), 0);
     }
 
     #[test]

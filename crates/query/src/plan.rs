@@ -102,8 +102,6 @@ pub struct Highlight {
     finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Finds the spellings of the terms and prefixes in unfolded text ([`Highlight::raw_finder`]).
     raw_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
-    /// The abbreviations of the terms ([`Highlight::abbreviations`]).
-    abbreviations: std::sync::OnceLock<Vec<&'static str>>,
     /// Terms (folded, stemmed) whose words are highlighted.
     pub terms: HashSet<String>,
     /// Prefixes (of `wort*` queries).
@@ -137,38 +135,12 @@ impl Highlight {
         self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()))
     }
 
-    /// The folded abbreviations that have a searched term without beginning with it (`st` for
-    /// `sankt`, see [`presse_analysis::stem::ABBREVIATIONS`]): a word is compared with them
-    /// whole. Worked out on first use, like the finders.
-    pub fn abbreviations(&self) -> &[&'static str] {
-        self.abbreviations.get_or_init(|| {
-            let stemmer = presse_analysis::stem::GermanStemmer::default();
-            let mut out: Vec<&'static str> =
-                self.terms.iter().flat_map(|t| stemmer.abbreviations(t)).collect();
-            out.sort_unstable();
-            out.dedup();
-            out
-        })
-    }
-
-    /// Whether a folded word may have a searched term: it begins with a term or prefix (a stem
-    /// is a prefix of its word) or is one of the terms' [`Highlight::abbreviations`].
-    pub fn may_be(&self, folded: &str) -> bool {
-        self.terms.iter().chain(&self.prefixes).any(|t| folded.starts_with(t.as_str()))
-            || self.abbreviations().contains(&folded)
-    }
-
     /// Whether folded text contains any term or prefix (a word of it may then match). Always
     /// true when no finder can be built.
     pub fn may_match(&self, folded: &str) -> bool {
         let finder = self.finder.get_or_init(|| {
-            let patterns: Vec<&str> = self
-                .terms
-                .iter()
-                .chain(&self.prefixes)
-                .map(String::as_str)
-                .chain(self.abbreviations().iter().copied())
-                .collect();
+            let patterns: Vec<&str> =
+                self.terms.iter().chain(&self.prefixes).map(String::as_str).collect();
             aho_corasick::AhoCorasick::new(patterns).ok()
         });
         finder.as_ref().is_none_or(|f| f.is_match(folded))
@@ -185,8 +157,7 @@ impl Highlight {
         self.raw_finder
             .get_or_init(|| {
                 let mut patterns: Vec<String> = Vec::new();
-                let terms = self.terms.iter().chain(&self.prefixes).map(String::as_str);
-                for term in terms.chain(self.abbreviations().iter().copied()) {
+                for term in self.terms.iter().chain(&self.prefixes) {
                     if term.is_empty() {
                         continue;
                     }
@@ -840,7 +811,10 @@ impl Compiler<'_> {
     ) -> Vec<Box<dyn Query>> {
         let analyzer = WordAnalyzer::default();
         let mut out = Vec::new();
-        for variant in crate::orthography::variants(folded) {
+        let short = crate::orthography::abbreviation(folded, term, |w| analyzer.stem_folded(w));
+        for variant in
+            crate::orthography::variants(folded).into_iter().chain(short.map(String::from))
+        {
             let other = analyzer.stem_folded(&variant);
             if other == term {
                 continue;

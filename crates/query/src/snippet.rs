@@ -308,7 +308,7 @@ impl Scan<'_> {
         // (or contain one, for compound parts) are stemmed and compared.
         presse_analysis::fold::fold_word(word, &mut self.folded, &mut self.offsets);
         let folded = &self.folded;
-        let begins = hl.may_be(folded);
+        let begins = hl.terms.iter().chain(&hl.prefixes).any(|t| folded.starts_with(t.as_str()));
         let contains = folded.len() >= 7
             && hl.terms.iter().any(|t| t.len() >= 3 && folded.contains(t.as_str()));
         let gendered = presse_analysis::gender_form(word).is_some();
