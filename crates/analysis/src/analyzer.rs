@@ -239,9 +239,8 @@ fn gender_ending(word: &str, after: &str) -> Option<usize> {
 
 /// The length of the digit groups that continue `word`, a number of one to three digits, at
 /// the start of `after`: each a space (or a no-break or thin space, [`is_group_separator`]) and
-/// three digits, the way
-/// German print groups thousands (`10 000`, `1 500 000`; 7,136 times in the corpus, beside
-/// 34,315 `100.000`). The number is one word, folded to its digits (`10000`,
+/// three digits, the way German print groups thousands (`10 000`, `1 500 000`; 7,136 times in
+/// the corpus, beside 34,315 `100.000`). The number is one word, folded to its digits (`10000`,
 /// [`crate::fold::fold_word`]). A group ends the number where it is not a word of its own
 /// (`1 000,5`: the `000,5` is one); `None` when no group follows.
 pub fn number_groups(word: &str, after: &str) -> Option<usize> {
@@ -918,11 +917,10 @@ mod tests {
     }
 
     /// Text made of the characters that decide word boundaries: letters, digits (groups of
-    /// three among them), the ASCII
-    /// joiners (`.` `:` `'` `,` `;` `_`), gender marks and endings (`*`, `/`, `innen`, `Innen`),
-    /// hyphens, white space of every kind, umlauts, a soft
-    /// hyphen, a combining mark, a zero-width joiner, typographic quotes and dashes, an emoji,
-    /// a CJK ideograph, Hebrew, Katakana.
+    /// three among them), the ASCII joiners (`.` `:` `'` `,` `;` `_`), gender marks and endings
+    /// (`*`, `/`, `innen`, `Innen`), hyphens, white space of every kind, umlauts, a soft hyphen,
+    /// a combining mark, a zero-width joiner, typographic quotes and dashes, an emoji, a CJK
+    /// ideograph, Hebrew, Katakana.
     fn texty() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
             "a", "Zu", "test", "Pflicht", "7", "19", ".", ":", "'", ",", ";", "_", "-", "--", " ",
@@ -1064,7 +1062,6 @@ mod tests {
         }
     }
 
-    /// The tokens of `text` as (term, position, the text they cover).
     #[test]
     fn numbers_grouped_by_spaces_are_one_word() {
         let words = |text: &str| -> Vec<(String, usize)> {
@@ -1090,6 +1087,7 @@ mod tests {
         assert_eq!(tokens[3].1, 3);
     }
 
+    /// The tokens of `text` as (term, position, the text they cover).
     fn tokens(text: &str) -> Vec<(String, usize, &str)> {
         let mut tokenizer = GermanTokenizer::default();
         let mut stream = tokenizer.token_stream(text);
