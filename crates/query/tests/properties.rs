@@ -1,8 +1,29 @@
-//! Property tests: the query parser, the snippet maker and the spelling rules never panic, and
+//! Property tests: the query parser, the searcher and the spelling rules never panic, and
 //! what they return holds together, whatever the input.
 
+use std::path::Path;
+use std::sync::OnceLock;
+
 use presse_query::parse::parse;
+use presse_query::{QueryError, SearchRequest, Searcher};
 use proptest::prelude::*;
+
+/// One index of `fixtures/articles` for the whole test binary.
+fn searcher() -> &'static Searcher {
+    static INDEX: OnceLock<(tempfile::TempDir, Searcher)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let index = dir.path().join("index");
+            let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
+            let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
+            indexer.index_paths(&[fixtures], &|_| {}).unwrap();
+            drop(indexer);
+            let searcher = Searcher::open(&index).unwrap();
+            (dir, searcher)
+        })
+        .1
+}
 
 /// Text made of German-looking words, umlauts, punctuation, long tokens and odd characters.
 fn texty() -> impl Strategy<Value = String> {
@@ -28,6 +49,10 @@ fn texty() -> impl Strategy<Value = String> {
         Just("Künstler*innen".to_string()),
         Just("Ku’damm".to_string()),
         Just("100.000".to_string()),
+        Just("10".to_string()),
+        Just("000".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("St.".to_string()),
         "[a-zäöüß]{1,12}",
         "\\PC{1,8}",
         "x{50,200}",
@@ -49,6 +74,32 @@ proptest! {
         match parse(&q) {
             Ok(_) => {}
             Err(presse_query::QueryError::Malformed { position, .. }) => prop_assert!(position <= q.len()),
+            Err(e) => prop_assert!(false, "unexpected error {e:?}"),
+        }
+    }
+
+    #[test]
+    fn searches_never_panic_and_highlight_inside_the_text(q in texty()) {
+        // Whatever is typed, a search returns hits or a typed error about the query, and every
+        // highlight is a range of its text on char boundaries, in order.
+        match searcher().search(&SearchRequest::new(&q)) {
+            Ok(r) => {
+                for h in &r.hits {
+                    for (text, ranges) in
+                        [(&h.title, &h.title_highlights), (&h.snippet.text, &h.snippet.highlights)]
+                    {
+                        let mut last = 0;
+                        for &[a, b] in ranges.iter() {
+                            prop_assert!(last <= a && a < b && b <= text.len(), "{q:?}: {a}..{b}");
+                            prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                            last = b;
+                        }
+                    }
+                }
+            }
+            Err(QueryError::Malformed { position, .. }) => prop_assert!(position <= q.len()),
+            // Nothing searchable: only punctuation, only stop words.
+            Err(QueryError::NoWords) => {}
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
         }
     }
