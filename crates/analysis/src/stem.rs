@@ -34,6 +34,19 @@
 //! (the adjective has a superlative: `schöner`, `schönste`) or plurals in `-er` (the singular has
 //! a genitive in `-es`: `Länder`, `Landes`).
 //!
+//! Snowball knows only German endings, so the plurals that German nouns of Latin, Greek or
+//! Italian origin keep from their languages stay apart from their singulars: `Viren` from
+//! `Virus`, `Themen` from `Thema`, `Firmen` from `Firma`, `Risiken` from `Risiko`, `Zentren`
+//! from `Zentrum`, `Museen` from `Museum`, `Praxen` from `Praxis`, `Stadien` from `Stadion`.
+//! They keep their own terms (merged, a plural typed would rank its singular's articles level
+//! with its own), and [`GermanStemmer::latin_number`] gives the query side the other number
+//! to search as another word form. The lexicon decides: a word in `-en` whose stem with
+//! `-us`, `-um`, `-a`, `-o`, `-is` (or `-on` after an `i`) is a word at least a fifth as
+//! common, and which is no regular plural (`Studien` of `Studie`, `Banken` of `Bank`: the
+//! regular singular is at least a twentieth as common), no verb (`kosten`: `kostet`) and no
+//! inflected pronoun or adjective (`irgendwen`: `irgendwem`, `irgendwer`). A compound too rare
+//! to decide goes by its last part (`Impfzentren` by `Zentren`).
+//!
 //! The compound splitter's word families still group by Snowball's stem
 //! ([`GermanStemmer::snowball`]).
 
@@ -55,6 +68,18 @@ const MIN_DECIDING_PART: u64 = 1000;
 /// A singular's `-es` genitive this common (per cent of the singular) makes an `-er` word its
 /// plural (`Landes`, `Länder`).
 const PLURAL_GENITIVE_PERCENT: u64 = 5;
+
+/// Latin plurals: the endings of a singular whose plural ends in `-en` in place of them
+/// (`-on` only after an `i`: `Stadion`, `Stadien`).
+const LATIN_SINGULAR_ENDINGS: [&str; 6] = ["us", "um", "a", "o", "is", "on"];
+/// The fewest occurrences per billion words of a plural, and of its singular, that decide by
+/// themselves; a rarer plural goes by its compound's last part.
+const MIN_LATIN_COUNT: u64 = 100;
+/// A singular at least this common (per cent of the plural) makes an `-en` word its plural...
+const LATIN_SINGULAR_PERCENT: u64 = 20;
+/// ...unless another reading is at least this common (per cent of the plural): a regular
+/// singular (`Studie`, `Bank`), a verb form (`kostet`).
+const OTHER_READING_PERCENT: u64 = 5;
 
 /// A German stemmer for folded words. Cheap to create and to clone.
 pub struct GermanStemmer {
@@ -150,6 +175,98 @@ impl GermanStemmer {
         let plural =
             singular > 0 && count(&format!("{base}es")) * 100 >= singular * PLURAL_GENITIVE_PERCENT;
         Some(!superlative && !plural)
+    }
+}
+
+impl GermanStemmer {
+    /// The other number of a noun with a Latin plural (see the module docs): the singular of
+    /// such a plural (`viren` → `virus`, `impfzentren` → `impfzentrum`), the plural of such a
+    /// singular (`thema` → `themen`); `None` for other words. `folded` is a folded word.
+    pub fn latin_number(&self, folded: &str) -> Option<String> {
+        if !folded.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        if let Some(singular) = self.latin_plural(folded) {
+            return Some(singular);
+        }
+        // A singular: the plural whose singular it is.
+        let plural_of = |singular: &str| {
+            let ending = LATIN_SINGULAR_ENDINGS.iter().find(|e| singular.ends_with(*e))?;
+            let plural = format!("{}en", &singular[..singular.len() - ending.len()]);
+            (self.latin_singular(&plural)? == singular).then_some(plural)
+        };
+        if self.lexicon.count(folded) >= MIN_LATIN_COUNT {
+            return plural_of(folded);
+        }
+        let (head, last) = self.deciding_part(folded)?;
+        Some(format!("{head}{}", plural_of(last)?))
+    }
+
+    /// The singular of a plural in `-en` by the fifth rule (`viren` → `virus`), a compound's
+    /// too (`impfzentren` → `impfzentrum`); `None` for other words.
+    fn latin_plural(&self, folded: &str) -> Option<String> {
+        if !folded.ends_with("en") {
+            return None;
+        }
+        if self.lexicon.count(folded) >= MIN_LATIN_COUNT {
+            return self.latin_singular(folded);
+        }
+        // A compound too rare to decide (`impfzentren`): its last part decides.
+        let (head, last) = self.deciding_part(folded)?;
+        Some(format!("{head}{}", self.latin_singular(last)?))
+    }
+
+    /// A compound split before its last part, when that part is a common word that may decide
+    /// for the compound (`impf`, `zentren`); `None` for short words and other words.
+    fn deciding_part<'w>(&self, folded: &'w str) -> Option<(&'w str, &'w str)> {
+        if folded.len() < 8 {
+            return None;
+        }
+        let parts = CompoundSplitter::default().split(folded);
+        let last = parts.last().filter(|p| p.start > 0 && p.end == folded.len())?;
+        let part = &folded[last.clone()];
+        (self.lexicon.count(part) >= MIN_DECIDING_PART).then_some((&folded[..last.start], part))
+    }
+
+    /// The singular of `plural` by the fifth rule, from its own and its forms' counts.
+    fn latin_singular(&self, plural: &str) -> Option<String> {
+        let count = |w: &str| self.lexicon.count(w);
+        let n = count(plural);
+        let base = plural.strip_suffix("en")?;
+        if n < MIN_LATIN_COUNT || base.chars().count() < 3 {
+            return None;
+        }
+        let share = |w: &str, percent: u64| count(w) * 100 >= n * percent;
+        // A regular plural: of a word in `-e` (`Studie`), or of the stem itself (`Bank`; not a
+        // stem of three letters nor one in `-ism`, `-thm`, which are English more often than
+        // not: `vir`, `mechanism`, `rhythm`).
+        let e_singular = &plural[..plural.len() - 1];
+        let english = base.ends_with("ism") || base.ends_with("thm");
+        if share(e_singular, OTHER_READING_PERCENT)
+            || (!base.ends_with('e')
+                && !english
+                && base.chars().count() >= 4
+                && share(base, OTHER_READING_PERCENT))
+        {
+            return None;
+        }
+        // A verb (`kosten`: `kostet`), an inflected pronoun or adjective (`irgendwen`).
+        let with = |ending: &str| format!("{base}{ending}");
+        if ["t", "et", "te", "st"].iter().any(|e| share(&with(e), OTHER_READING_PERCENT))
+            || (share(&with("em"), 1) && share(&with("er"), 1))
+        {
+            return None;
+        }
+        let (singular_count, singular) = LATIN_SINGULAR_ENDINGS
+            .iter()
+            .filter(|&&e| e != "on" || base.ends_with('i'))
+            .map(|e| {
+                let singular = with(e);
+                (count(&singular), singular)
+            })
+            .max()?;
+        (singular_count >= MIN_LATIN_COUNT && singular_count * 100 >= n * LATIN_SINGULAR_PERCENT)
+            .then_some(singular)
     }
 }
 
@@ -283,6 +400,39 @@ mod tests {
         assert_eq!(derived_adjective("fisch"), None);
         // Stop words keep Snowball's stem (`einige` is `einig`, the stop words' term).
         assert_eq!(stem("einigen"), GermanStemmer::default().snowball("einigen"));
+    }
+
+    #[test]
+    fn latin_plurals_and_their_singulars_are_each_others_number() {
+        let stemmer = GermanStemmer::default();
+        let other = |w: &str| stemmer.latin_number(&fold(w));
+        for (singular, plural) in [
+            ("Virus", "Viren"),
+            ("Thema", "Themen"),
+            ("Firma", "Firmen"),
+            ("Risiko", "Risiken"),
+            ("Zentrum", "Zentren"),
+            ("Museum", "Museen"),
+            ("Praxis", "Praxen"),
+            ("Stadion", "Stadien"),
+            ("Gymnasium", "Gymnasien"),
+            ("Mechanismus", "Mechanismen"),
+            ("Rhythmus", "Rhythmen"),
+            ("Coronavirus", "Coronaviren"),
+            // Too rare to decide: the last part does.
+            ("Impfzentrum", "Impfzentren"),
+        ] {
+            assert_eq!(other(plural), Some(fold(singular)), "{plural}");
+            assert_eq!(other(singular), Some(fold(plural)), "{singular}");
+        }
+        // Regular plurals, verbs, pronouns, other words in `-en` or `-um`.
+        for word in
+            ["Studien", "Daten", "Praktiken", "Kosten", "Posten", "irgendwen", "Balken", "Studium"]
+        {
+            assert_eq!(other(word), None, "{word}");
+        }
+        // Their terms stay apart: a plural typed is found first as typed.
+        assert_ne!(stem("Viren"), stem("Virus"));
     }
 
     #[test]

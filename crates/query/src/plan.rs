@@ -7,7 +7,10 @@
 //!   (`Turbinen` finds `Gasturbinen`; a quoted word finds only the word itself);
 //! - its compound parts near each other, all required, at [`PART_BOOST`] (`Migrantenboote`
 //!   finds "Migranten … Booten"), or [`PART_BOOST_HELD`] when the index has the compound itself;
-//! - its other spellings ([`crate::orthography`]: `Photo`, `Foto`) at [`SPELLING_BOOST`];
+//! - its other word forms that the stemmer keeps apart ([`word_variants`]: `entmachtet` for
+//!   `entmachten`; the other number of a Latin plural: `Virus` for `Viren`) at [`MORPH_BOOST`];
+//! - its other spellings ([`crate::orthography`]: `Photo`, `Foto`; `St.`, `Sankt`) at
+//!   [`SPELLING_BOOST`];
 //! - its typo expansions ([`crate::fuzzy`]) at [`FUZZY_BOOST`], less for two edits, none
 //!   weighing more than the most common of them (a misspelt word stands for a common word
 //!   before a rare one), and its German respelling if it is a name in English transliteration
@@ -68,7 +71,8 @@ pub const SPELLING_BOOST: f32 = 0.9;
 /// Weight of a name's German spelling when typed in English transliteration
 /// ([`crate::translit`]: `Tichanowskaja` for `Tikhanovskaya`).
 pub const TRANSLIT_BOOST: f32 = FUZZY_BOOST;
-/// Weight of a verb form the stemmer keeps apart (`entmachtet` for `entmachten`).
+/// Weight of a word form the stemmer keeps apart (`entmachtet` for `entmachten`, `Virus` for
+/// `Viren`).
 pub const MORPH_BOOST: f32 = 0.8;
 /// Highlight terms are searched for in unfolded text by their first bytes only: a word that
 /// holds a term holds its beginning. Short patterns keep the automaton small (it is built for
@@ -677,8 +681,17 @@ impl Compiler<'_> {
             alternatives.push(boosted(self.near(&terms, fields, slop), boost));
         }
         if fuzzy != Some(0) {
-            // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys.
-            for variant in word_variants(&a.term, noun) {
+            // Forms the stemmer keeps apart: entmachten / entmachtet, Nawalny / Nawalnys, and
+            // the other number of a noun with a Latin plural: Viren / Virus.
+            let stemmer = presse_analysis::stem::GermanStemmer::default();
+            let mut variants = word_variants(&a.term, noun);
+            if let Some(other) = stemmer.latin_number(&a.folded) {
+                let term = stemmer.stem(&other);
+                if term != a.term && !variants.contains(&term) {
+                    variants.push(term);
+                }
+            }
+            for variant in variants {
                 let holding = self.fields_holding(&variant, fields);
                 if !holding.is_empty() {
                     self.highlight_whole(&variant);

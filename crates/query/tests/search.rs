@@ -790,6 +790,33 @@ fn infinitives_find_the_participles_snowball_keeps_apart() {
 }
 
 #[test]
+fn a_latin_plural_and_its_singular_find_each_other_the_typed_first() {
+    // Snowball leaves `Viren` apart from `Virus`, `Impfzentren` from `Impfzentrum`: each finds
+    // the other as another form of the word, after the articles with the form typed.
+    let (_dir, searcher) = index_of(&[
+        ("Labor", "Im Labor untersuchen Forscher neue Viren aus Fledermäusen."),
+        ("Klinik", "In der Klinik wurde ein neues Virus aus Fledermäusen entdeckt."),
+        ("Impfung", "Berlin eröffnet sechs Impfzentren."),
+        ("Sport", "Die Halle wird zum Impfzentrum."),
+        ("Wetter", "Es regnet in der Stadt."),
+    ]);
+    for (query, titles, marked_word) in [
+        ("Viren", ["Labor", "Klinik"], "Viren"),
+        ("Virus", ["Klinik", "Labor"], "Virus"),
+        ("Impfzentrum", ["Sport", "Impfung"], "Impfzentrum"),
+        ("Impfzentren", ["Impfung", "Sport"], "Impfzentren"),
+    ] {
+        let (found, marks) = found_and_marked(&searcher, query);
+        assert_eq!(found, titles, "{query}");
+        assert_eq!(marks, [marked_word], "{query}");
+    }
+    // The other number is marked too.
+    let r = searcher.search(&SearchRequest::new("Viren")).unwrap();
+    let second = &r.hits[1].snippet;
+    assert_eq!(marked(&second.text, &second.highlights), ["Virus"]);
+}
+
+#[test]
 fn elliptical_compounds_are_found_whole() {
     // `Hotel- und Gaststättengewerbe` speaks of the `Hotelgewerbe`; `Krankheitskontrolle und
     // -prävention` of `Krankheitsprävention`.
