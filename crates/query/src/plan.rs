@@ -692,10 +692,12 @@ impl Compiler<'_> {
                 }
             }
             for variant in variants {
-                let holding = self.fields_holding(&variant, fields);
-                if !holding.is_empty() {
+                // Weighed like another spelling: a rarer form never outscores the word typed
+                // (`Mais`, corn, for `Mai`).
+                let weighed = self.never_above(&variant, fields, &dfs);
+                if !weighed.is_empty() {
                     self.highlight_whole(&variant);
-                    alternatives.push(boosted(term_query(&variant, &holding), MORPH_BOOST));
+                    alternatives.push(boosted(term_query(&variant, &weighed), MORPH_BOOST));
                 }
             }
         }
@@ -1064,7 +1066,8 @@ pub fn written_as_noun(word: &str) -> bool {
 /// `behindert`), `-eln` ↔ `-elt` ↔ `-el` (`verhandeln` ↔ `verhandelt`, `regeln` ↔ `regel`:
 /// Snowball keeps the `n` after `el`), and the genitive `-s` that Snowball keeps after vowels
 /// (`nawalny` ↔ `nawalnys`). Only stems of five letters or more take part, so that short
-/// nouns (`Gast`, `Welt`) do not.
+/// nouns (`Gast`, `Welt`) do not; of shorter stems, those of three or four letters that end in
+/// a vowel take and lose the `-s` (`kita` ↔ `kitas`, `oma` ↔ `omas`).
 ///
 /// A word written as a noun (`noun`) takes no verb endings: `Recht` is no form of `rechnen`
 /// (`rech`), `Macht` none of `machen`, `Markt` none of `Mark`; the genitive `-s` and the `-el`
@@ -1074,7 +1077,20 @@ pub fn word_variants(stem: &str, noun: bool) -> Vec<String> {
     const NOUN_ENDINGS: [&str; 1] = ["s"];
     let endings: &[&str] = if noun { &NOUN_ENDINGS } else { &VERB_ENDINGS };
     let mut out = Vec::new();
-    if stem.chars().count() < 5 || !stem.chars().all(char::is_alphabetic) {
+    if !stem.chars().all(char::is_alphabetic) {
+        return out;
+    }
+    let len = stem.chars().count();
+    if len < 5 {
+        // A short noun's plural or genitive in `-s` after a vowel, which Snowball keeps
+        // (`Kita` / `Kitas`, `Demo` / `Demos`, `Auto` / `Autos`, `Oma` / `Omas`).
+        let vowel = |c: Option<char>| matches!(c, Some('a' | 'i' | 'o' | 'u' | 'y'));
+        if len >= 3 && vowel(stem.chars().last()) {
+            out.push(format!("{stem}s"));
+        } else if len >= 4 && vowel(stem.strip_suffix('s').and_then(|b| b.chars().last())) {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+        out.retain(|v| !presse_analysis::stopwords::is_stop_term(v));
         return out;
     }
     // Snowball keeps the `n` after `el`: verhandeln ↔ verhandelt, Regeln ↔ Regel.
@@ -1113,6 +1129,13 @@ mod tests {
         assert!(v.contains(&"entmachtet".to_string()) && v.contains(&"entmach".to_string()));
         assert!(word_variants("verhohnt", false).contains(&"verhohn".to_string()));
         assert!(word_variants("welt", false).is_empty());
+        // Short nouns in a vowel: the plural and genitive `-s`.
+        for (word, other) in
+            [("kita", "kitas"), ("kitas", "kita"), ("oma", "omas"), ("omas", "oma")]
+        {
+            assert!(word_variants(word, true).contains(&other.to_string()), "{word}");
+        }
+        assert!(word_variants("bus", true).is_empty() && word_variants("rats", true).is_empty());
         assert!(!word_variants("diess", false).contains(&"dies".to_string()), "a stop word's term");
         assert!(word_variants("nawalny", false).contains(&"nawalnys".to_string()));
         assert!(word_variants("nawalnys", false).contains(&"nawalny".to_string()));

@@ -817,6 +817,32 @@ fn a_latin_plural_and_its_singular_find_each_other_the_typed_first() {
 }
 
 #[test]
+fn a_short_noun_finds_its_plural_in_s_never_above_itself() {
+    // Snowball keeps the `-s` after a vowel: `Kita` and `Kitas` are two terms. Each finds the
+    // other as a word form, and a rarer form (`Mais`, corn) never outscores the word typed
+    // (`Mai`).
+    let (_dir, searcher) = index_of(&[
+        ("Kitas", "Die Kitas öffnen wieder."),
+        ("Kita", "Eine Kita in Berlin schließt."),
+        ("Demo", "Am ersten Mai demonstrieren viele in Berlin."),
+        ("Biergarten", "Im Mai öffnen die Biergärten wieder in Berlin."),
+        ("Wetter", "Der Mai war zu trocken für die Bauern im Land."),
+        ("Ernte", "Der Mais wächst in diesem Jahr gut im Land."),
+    ]);
+    assert_eq!(
+        hit_titles(&searcher.search(&SearchRequest::new("Kita")).unwrap()),
+        ["Kita", "Kitas"]
+    );
+    assert_eq!(
+        hit_titles(&searcher.search(&SearchRequest::new("Kitas")).unwrap()),
+        ["Kitas", "Kita"]
+    );
+    let r = searcher.search(&SearchRequest::new("Mai")).unwrap();
+    assert_eq!(r.hits.len(), 4);
+    assert_eq!(r.hits[3].title, "Ernte", "{:?}", hit_titles(&r));
+}
+
+#[test]
 fn elliptical_compounds_are_found_whole() {
     // `Hotel- und Gaststättengewerbe` speaks of the `Hotelgewerbe`; `Krankheitskontrolle und
     // -prävention` of `Krankheitsprävention`.
