@@ -1067,7 +1067,7 @@ pub fn written_as_noun(word: &str) -> bool {
 /// Snowball keeps the `n` after `el`), and the genitive `-s` that Snowball keeps after vowels
 /// (`nawalny` ↔ `nawalnys`). Only stems of five letters or more take part, so that short
 /// nouns (`Gast`, `Welt`) do not; of shorter stems, those of three or four letters that end in
-/// a vowel take and lose the `-s` (`kita` ↔ `kitas`, `oma` ↔ `omas`).
+/// a vowel or a `p` take and lose the `-s` (`kita` ↔ `kitas`, `oma` ↔ `omas`, `app` ↔ `apps`).
 ///
 /// A word written as a noun (`noun`) takes no verb endings: `Recht` is no form of `rechnen`
 /// (`rech`), `Macht` none of `machen`, `Markt` none of `Mark`; the genitive `-s` and the `-el`
@@ -1082,9 +1082,10 @@ pub fn word_variants(stem: &str, noun: bool) -> Vec<String> {
     }
     let len = stem.chars().count();
     if len < 5 {
-        // A short noun's plural or genitive in `-s` after a vowel, which Snowball keeps
-        // (`Kita` / `Kitas`, `Demo` / `Demos`, `Auto` / `Autos`, `Oma` / `Omas`).
-        let vowel = |c: Option<char>| matches!(c, Some('a' | 'i' | 'o' | 'u' | 'y'));
+        // A short noun's plural or genitive in `-s` after a vowel or a `p`, which Snowball
+        // keeps (`Kita` / `Kitas`, `Demo` / `Demos`, `Oma` / `Omas`, `App` / `Apps`, `Tipp` /
+        // `Tipps`; not after a `w`: `New`, `News`).
+        let vowel = |c: Option<char>| matches!(c, Some('a' | 'i' | 'o' | 'u' | 'y' | 'p'));
         if len >= 3 && vowel(stem.chars().last()) {
             out.push(format!("{stem}s"));
         } else if len >= 4 && vowel(stem.strip_suffix('s').and_then(|b| b.chars().last())) {
@@ -1135,7 +1136,9 @@ mod tests {
         {
             assert!(word_variants(word, true).contains(&other.to_string()), "{word}");
         }
-        assert!(word_variants("bus", true).is_empty() && word_variants("rats", true).is_empty());
+        for word in ["bus", "rats", "new", "news"] {
+            assert!(word_variants(word, true).is_empty(), "{word}");
+        }
         assert!(!word_variants("diess", false).contains(&"dies".to_string()), "a stop word's term");
         assert!(word_variants("nawalny", false).contains(&"nawalnys".to_string()));
         assert!(word_variants("nawalnys", false).contains(&"nawalny".to_string()));
