@@ -1,29 +1,12 @@
 //! Property tests: the query parser, the searcher and the spelling rules never panic, and
 //! what they return holds together, whatever the input.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
 use presse_query::parse::parse;
-use presse_query::{QueryError, SearchRequest, Searcher};
+use presse_query::{QueryError, SearchRequest};
 use proptest::prelude::*;
 
-/// One index of `fixtures/articles` for the whole test binary.
-fn searcher() -> &'static Searcher {
-    static INDEX: OnceLock<(tempfile::TempDir, Searcher)> = OnceLock::new();
-    &INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let index = dir.path().join("index");
-            let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
-            let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
-            indexer.index_paths(&[fixtures], &|_| {}).unwrap();
-            drop(indexer);
-            let searcher = Searcher::open(&index).unwrap();
-            (dir, searcher)
-        })
-        .1
-}
+mod common;
+use common::searcher;
 
 /// Text made of German-looking words, umlauts, punctuation, long tokens and odd characters.
 fn texty() -> impl Strategy<Value = String> {

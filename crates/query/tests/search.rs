@@ -1,32 +1,14 @@
 //! Library tests of the query crate over an index of `fixtures/articles`, built once.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
 use presse_query::{
     parse_date_bound, Bound, QueryError, SearchRequest, SearchResults, Searcher, Sort,
 };
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles")
-}
-
-/// One index of the fixtures for the whole test binary.
-fn searcher() -> &'static Searcher {
-    static INDEX: OnceLock<(tempfile::TempDir, Searcher)> = OnceLock::new();
-    &INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let index = dir.path().join("index");
-            let mut indexer = presse_indexer::IndexerBuilder::new().open(&index).unwrap();
-            indexer.index_paths(&[fixtures()], &|_| {}).unwrap();
-            drop(indexer);
-            let searcher = Searcher::open(&index).unwrap();
-            (dir, searcher)
-        })
-        .1
-}
+mod common;
+use common::{fixtures, searcher};
 
 fn search(query: &str) -> SearchResults {
     searcher().search(&SearchRequest::new(query)).unwrap()
