@@ -34,6 +34,15 @@
 //! (the adjective has a superlative: `schöner`, `schönste`) or plurals in `-er` (the singular has
 //! a genitive in `-es`: `Länder`, `Landes`).
 //!
+//! Snowball cuts `-em`, `-ern` and `-s` as endings from words whose own they are, and so gives
+//! the base form of a noun or adjective another term than all its inflected forms:
+//! `Problem` → `probl` but `Probleme`, `Problems` → `problem`; `System` / `Systeme`,
+//! `Konzern` / `Konzerne`, `Kurs` / `Kurse`, `Krebs` / `Krebses`, `extrem` / `extreme`,
+//! `modern` / `moderne`. The sixth rule gives such a word the term of its form in `-e` when
+//! that form is a word of the lexicon (at least 0.5 % as common) and Snowball leaves it the
+//! word itself (`probleme` → `problem`); a word in `-e` keeps Snowball's term (`Arme` is no
+//! form of `Armee`), and a rare compound goes by its last part.
+//!
 //! Snowball knows only German endings, so the plurals that German nouns of Latin, Greek or
 //! Italian origin keep from their languages stay apart from their singulars: `Viren` from
 //! `Virus`, `Themen` from `Thema`, `Firmen` from `Firma`, `Risiken` from `Risiko`, `Zentren`
@@ -118,6 +127,9 @@ impl GermanStemmer {
             if let Some(noun) = self.noun_in_er(folded) {
                 return noun.to_string();
             }
+            if let Some(inflected) = self.inflected_keeping_ending(folded) {
+                return self.stem(&inflected);
+            }
         }
         let stem = self.snowball(folded);
         if is_stop_term(&stem) {
@@ -154,6 +166,30 @@ impl GermanStemmer {
             return None;
         }
         self.owns_its_er(last)?.then_some(word)
+    }
+
+    /// The inflected form (`probleme`) whose term a word takes under the sixth rule
+    /// (`problem`: Snowball cuts its `-em` as an ending, but not that of `probleme`); `None`
+    /// for other words. A compound too rare for the lexicon goes by its last part
+    /// (`Tunnelsystem` by `System`). `folded` is all letters.
+    fn inflected_keeping_ending(&self, folded: &str) -> Option<String> {
+        // (A word in `-e` loses it as an ending: `Arme` is no form of `Armee`.)
+        if folded.ends_with('e') || self.snowball(folded).len() == folded.len() {
+            return None;
+        }
+        let keeps = |word: &str| {
+            let inflected = format!("{word}e");
+            let n = self.lexicon.count(&inflected);
+            n >= MIN_GENITIVE
+                && n * 1000 >= self.lexicon.count(word) * GENITIVE_PER_MILLE
+                && self.snowball(&inflected) == word
+        };
+        if self.lexicon.count(&format!("{folded}e")) >= MIN_GENITIVE {
+            return keeps(folded).then(|| format!("{folded}e"));
+        }
+        // A compound too rare to decide (`Tunnelsystem`): its last part decides.
+        let (_, last) = self.deciding_part(folded)?;
+        (self.snowball(last).len() < last.len() && keeps(last)).then(|| format!("{folded}e"))
     }
 
     /// Whether `word` (in `-er`) is a noun whose `-er` is its own; `None` when the lexicon
@@ -400,6 +436,30 @@ mod tests {
         assert_eq!(derived_adjective("fisch"), None);
         // Stop words keep Snowball's stem (`einige` is `einig`, the stop words' term).
         assert_eq!(stem("einigen"), GermanStemmer::default().snowball("einigen"));
+    }
+
+    #[test]
+    fn base_forms_keep_the_ending_snowball_takes_for_an_inflection() {
+        for (base, inflected) in [
+            ("Problem", "Probleme"),
+            ("Problem", "Problems"),
+            ("System", "Systeme"),
+            ("Konzern", "Konzerne"),
+            ("Kurs", "Kurse"),
+            ("Krebs", "Krebses"),
+            ("extrem", "extremen"),
+            ("modern", "moderne"),
+            ("Gesundheitssystem", "Gesundheitssysteme"),
+            // Too rare for the lexicon: the last part decides.
+            ("Quarantänesystem", "Quarantänesysteme"),
+            ("Maskenproblem", "Maskenprobleme"),
+        ] {
+            assert_eq!(stem(base), stem(inflected), "{base} / {inflected}");
+        }
+        // A word in `-e`, an inflection in `-em`, a genitive `-s` stay Snowball's.
+        assert_ne!(stem("Arme"), stem("Armee"));
+        assert_eq!(stem("kleinem"), stem("klein"));
+        assert_eq!(stem("Trends"), stem("Trend"));
     }
 
     #[test]
