@@ -1,4 +1,4 @@
-//! German stemming of folded words: Snowball German (rust-stemmers) and four rules of its own.
+//! German stemming of folded words: Snowball German (rust-stemmers) and five rules of its own.
 //!
 //! rust-stemmers implements the original Snowball German algorithm. Given the folded words of
 //! [`crate::fold`] (no umlauts, `ß` already `ss`), it conflates inflections such as `Impfstoff` /
@@ -38,7 +38,7 @@
 //! the base form of a noun or adjective another term than all its inflected forms:
 //! `Problem` → `probl` but `Probleme`, `Problems` → `problem`; `System` / `Systeme`,
 //! `Konzern` / `Konzerne`, `Kurs` / `Kurse`, `Krebs` / `Krebses`, `extrem` / `extreme`,
-//! `modern` / `moderne`. The sixth rule gives such a word the term of its form in `-e` when
+//! `modern` / `moderne`. The fifth rule gives such a word the term of its form in `-e` when
 //! that form is a word of the lexicon (at least 0.5 % as common) and Snowball leaves it the
 //! word itself (`probleme` → `problem`); a word in `-e` keeps Snowball's term (`Arme` is no
 //! form of `Armee`), and a rare compound goes by its last part.
@@ -168,7 +168,7 @@ impl GermanStemmer {
         self.owns_its_er(last)?.then_some(word)
     }
 
-    /// The inflected form (`probleme`) whose term a word takes under the sixth rule
+    /// The inflected form (`probleme`) whose term a word takes under the fifth rule
     /// (`problem`: Snowball cuts its `-em` as an ending, but not that of `probleme`); `None`
     /// for other words. A compound too rare for the lexicon goes by its last part
     /// (`Tunnelsystem` by `System`). `folded` is all letters.
