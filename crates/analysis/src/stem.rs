@@ -238,8 +238,8 @@ impl GermanStemmer {
         Some(format!("{head}{}", plural_of(last)?))
     }
 
-    /// The singular of a plural in `-en` of the Latin plurals (module docs) (`viren` → `virus`), a compound's
-    /// too (`impfzentren` → `impfzentrum`); `None` for other words.
+    /// The singular of a Latin plural in `-en` (see the module docs: `viren` → `virus`), a
+    /// compound's too (`impfzentren` → `impfzentrum`); `None` for other words.
     fn latin_plural(&self, folded: &str) -> Option<String> {
         if !folded.ends_with("en") {
             return None;
@@ -264,7 +264,7 @@ impl GermanStemmer {
         (self.lexicon.count(part) >= MIN_DECIDING_PART).then_some((&folded[..last.start], part))
     }
 
-    /// The singular of `plural` of the Latin plurals, from its own and its forms' counts.
+    /// The singular of the Latin plural `plural`, from its own and its forms' counts.
     fn latin_singular(&self, plural: &str) -> Option<String> {
         let count = |w: &str| self.lexicon.count(w);
         let n = count(plural);
