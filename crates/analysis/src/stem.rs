@@ -173,23 +173,42 @@ impl GermanStemmer {
     /// for other words. A compound too rare for the lexicon goes by its last part
     /// (`Tunnelsystem` by `System`). `folded` is all letters.
     fn inflected_keeping_ending(&self, folded: &str) -> Option<String> {
-        // (A word in `-e` loses it as an ending: `Arme` is no form of `Armee`.)
-        if folded.ends_with('e') || self.snowball(folded).len() == folded.len() {
+        // Only the endings Snowball may take from a word whose own they are (so never a word in
+        // `-e`, which loses it as an ending: `Arme` is no form of `Armee`).
+        let em_ern = folded.ends_with("em") || folded.ends_with("ern");
+        if !em_ern && !folded.ends_with('s') {
             return None;
         }
-        let keeps = |word: &str| {
-            let inflected = format!("{word}e");
-            let n = self.lexicon.count(&inflected);
-            n >= MIN_GENITIVE
-                && n * 1000 >= self.lexicon.count(word) * GENITIVE_PER_MILLE
-                && self.snowball(&inflected) == word
-        };
-        if self.lexicon.count(&format!("{folded}e")) >= MIN_GENITIVE {
-            return keeps(folded).then(|| format!("{folded}e"));
+        let inflected = format!("{folded}e");
+        if self.lexicon.count(&inflected) >= MIN_GENITIVE {
+            return self.keeps_its_ending(folded).then_some(inflected);
         }
-        // A compound too rare to decide (`Tunnelsystem`): its last part decides.
+        // A compound too rare to decide (`Maskenproblem`): its last part decides. Not for
+        // `-s`, whose many genitives (`Gesundheitsministers`) would each cost a split.
+        if !em_ern {
+            return None;
+        }
+        // (A cheap test first, as most words in `-ern` are datives: some ending of the word
+        // keeps its ending.)
+        let n = folded.len();
+        if !(4..n.saturating_sub(2))
+            .any(|k| folded.is_char_boundary(n - k) && self.keeps_its_ending(&folded[n - k..]))
+        {
+            return None;
+        }
         let (_, last) = self.deciding_part(folded)?;
-        (self.snowball(last).len() < last.len() && keeps(last)).then(|| format!("{folded}e"))
+        self.keeps_its_ending(last).then_some(inflected)
+    }
+
+    /// Whether `word` keeps the ending Snowball cuts from it (the fifth rule): its form in `-e`
+    /// is a word of the lexicon, at least 0.5 % as common, whose Snowball stem is `word`.
+    fn keeps_its_ending(&self, word: &str) -> bool {
+        let inflected = format!("{word}e");
+        let n = self.lexicon.count(&inflected);
+        n >= MIN_GENITIVE
+            && n * 1000 >= self.lexicon.count(word) * GENITIVE_PER_MILLE
+            && self.snowball(word).len() < word.len()
+            && self.snowball(&inflected) == word
     }
 
     /// Whether `word` (in `-er`) is a noun whose `-er` is its own; `None` when the lexicon
