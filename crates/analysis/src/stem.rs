@@ -124,6 +124,10 @@ impl GermanStemmer {
             if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
                 return derived.to_string();
             }
+            if self.name_in_ern(folded) {
+                // Its genitive's term, the word itself (`bayerns` → `bayern`).
+                return folded.to_string();
+            }
             if let Some(noun) = self.noun_in_er(folded) {
                 return noun.to_string();
             }
@@ -144,6 +148,23 @@ impl GermanStemmer {
     /// `Sicherheit` with `sicher`) where the index keeps them apart.
     pub fn snowball(&self, folded: &str) -> String {
         self.snowball.stem(folded)
+    }
+
+    /// Whether a word in `-ern` is a word of its own, not the dative plural of a noun in `-er`
+    /// nor a verb: it takes a genitive `-s` (`Bayerns`; `Politikerns` is no word) and has no
+    /// verb form in `-ert` (`wandert`). Snowball would cut its `-ern` (`bayern` → `bay`) and the
+    /// fourth rule take it for the plural of `Bayer`; the genitive keeps it (`bayerns` →
+    /// `bayern`), so the word gets that term.
+    fn name_in_ern(&self, folded: &str) -> bool {
+        let Some(base) = folded.strip_suffix('n').filter(|b| b.ends_with("er")) else {
+            return false;
+        };
+        let count = |w: &str| self.lexicon.count(w);
+        let (n, genitive) = (count(folded), count(&format!("{folded}s")));
+        genitive >= MIN_GENITIVE
+            && genitive * 1000 >= n * GENITIVE_PER_MILLE
+            && count(&format!("{base}t")) * 100 < n * 5
+            && self.snowball(&format!("{folded}s")) == folded
     }
 
     /// A noun whose `-er` is its own, in any of its forms (`politikern` → `politiker`), as the
@@ -512,6 +533,15 @@ mod tests {
         }
         // Their terms stay apart: a plural typed is found first as typed.
         assert_ne!(stem("Viren"), stem("Virus"));
+    }
+
+    #[test]
+    fn a_word_in_ern_with_a_genitive_is_no_dative_plural() {
+        assert_eq!(stem("Bayern"), stem("Bayerns"));
+        assert_ne!(stem("Bayern"), stem("Bayer"));
+        assert_eq!(stem("Politikern"), stem("Politiker"));
+        // A verb keeps the fourth rule's term (`wandern`: `wandert`, `des Wanderns`).
+        assert_eq!(stem("wandern"), "wander");
     }
 
     #[test]
