@@ -124,6 +124,9 @@ impl GermanStemmer {
             if let Some(derived) = derived_noun(folded).or_else(|| derived_adjective(folded)) {
                 return derived.to_string();
             }
+            if let Some(base) = self.weak_noun_in_rn(folded) {
+                return self.stem(base);
+            }
             if self.name_in_ern(folded) {
                 // Its genitive's term, the word itself (`bayerns` → `bayern`).
                 return folded.to_string();
@@ -148,6 +151,18 @@ impl GermanStemmer {
     /// `Sicherheit` with `sicher`) where the index keeps them apart.
     pub fn snowball(&self, folded: &str) -> String {
         self.snowball.stem(folded)
+    }
+
+    /// A weak noun in `-r` with the `-n` of its other cases (`herrn` → `herr`, `nachbarn` →
+    /// `nachbar`), which Snowball keeps: the word less its `-n` is a word of the lexicon, at
+    /// least a twentieth and at most twenty times as common (not `Garn` and `gar`), of four
+    /// letters or more (not `Horn` and `hor`). Words in `-ern` are the fourth rule's.
+    fn weak_noun_in_rn<'w>(&self, folded: &'w str) -> Option<&'w str> {
+        let base = folded
+            .strip_suffix('n')
+            .filter(|b| b.ends_with('r') && !b.ends_with("er") && b.chars().count() >= 4)?;
+        let (n, b) = (self.lexicon.count(folded), self.lexicon.count(base));
+        (b >= MIN_GENITIVE && b * 100 >= n * 5 && b <= n * 20).then_some(base)
     }
 
     /// Whether a word in `-ern` is a word of its own, not the dative plural of a noun in `-er`
@@ -533,6 +548,15 @@ mod tests {
         }
         // Their terms stay apart: a plural typed is found first as typed.
         assert_ne!(stem("Viren"), stem("Virus"));
+    }
+
+    #[test]
+    fn weak_nouns_in_r_meet_their_forms_in_rn() {
+        assert_eq!(stem("Herrn"), stem("Herr"));
+        assert_eq!(stem("Nachbarn"), stem("Nachbar"));
+        assert_eq!(stem("Dienstherrn"), stem("Dienstherr"));
+        assert_ne!(stem("Garn"), stem("gar"));
+        assert_eq!(stem("Horn"), "horn");
     }
 
     #[test]
