@@ -1,4 +1,4 @@
-//! German stemming of folded words: Snowball German (rust-stemmers) and five rules of its own.
+//! German stemming of folded words: Snowball German (rust-stemmers) and rules of its own.
 //!
 //! rust-stemmers implements the original Snowball German algorithm. Given the folded words of
 //! [`crate::fold`] (no umlauts, `ß` already `ss`), it conflates inflections such as `Impfstoff` /
@@ -42,6 +42,11 @@
 //! that form is a word of the lexicon (at least 0.5 % as common) and Snowball leaves it the
 //! word itself (`probleme` → `problem`); a word in `-e` keeps Snowball's term (`Arme` is no
 //! form of `Armee`), and a rare compound goes by its last part.
+//!
+//! Two more refinements of the `-er` rule: a word in `-ern` that takes a genitive `-s` and has
+//! no verb forms in `-ert` is a word of its own, not a dative plural (`Bayern`, `Bayerns`: no
+//! form of `Bayer`; `Zypern`, not `zyp`), and a weak noun in `-r` meets its forms in `-rn`,
+//! whose `-n` Snowball keeps (`Herrn`, `Nachbarn`).
 //!
 //! Snowball knows only German endings, so the plurals that German nouns of Latin, Greek or
 //! Italian origin keep from their languages stay apart from their singulars: `Viren` from
@@ -207,7 +212,7 @@ impl GermanStemmer {
     /// The inflected form (`probleme`) whose term a word takes under the fifth rule
     /// (`problem`: Snowball cuts its `-em` as an ending, but not that of `probleme`); `None`
     /// for other words. A compound too rare for the lexicon goes by its last part
-    /// (`Tunnelsystem` by `System`). `folded` is all letters.
+    /// (`Maskenproblem` by `Problem`). `folded` is all letters.
     fn inflected_keeping_ending(&self, folded: &str) -> Option<String> {
         // Only the endings Snowball may take from a word whose own they are (so never a word in
         // `-e`, which loses it as an ending: `Arme` is no form of `Armee`).
