@@ -179,12 +179,10 @@ impl GermanStemmer {
         let Some(base) = folded.strip_suffix('n').filter(|b| b.ends_with("er")) else {
             return false;
         };
-        let count = |w: &str| self.lexicon.count(w);
-        let (n, genitive) = (count(folded), count(&format!("{folded}s")));
-        genitive >= MIN_GENITIVE
-            && genitive * 1000 >= n * GENITIVE_PER_MILLE
-            && count(&format!("{base}t")) * 100 < n * 5
-            && self.snowball(&format!("{folded}s")) == folded
+        let genitive = format!("{folded}s");
+        self.common_form(&genitive, folded)
+            && self.lexicon.count(&format!("{base}t")) * 100 < self.lexicon.count(folded) * 5
+            && self.snowball(&genitive) == folded
     }
 
     /// A noun whose `-er` is its own, in any of its forms (`politikern` → `politiker`), as the
@@ -200,12 +198,7 @@ impl GermanStemmer {
         }
         // A compound too rare for its genitive to be seen (`gesundheitspolitiker`): its last
         // part decides if it is a common word (not `fender` of `medienschaf|fender`).
-        let parts = CompoundSplitter::default().split(word);
-        let last = parts.last().filter(|p| p.start > 0 && p.end == word.len())?;
-        let last = &word[last.clone()];
-        if self.lexicon.count(last) < MIN_DECIDING_PART {
-            return None;
-        }
+        let (_, last) = self.deciding_part(word)?;
         self.owns_its_er(last)?.then_some(word)
     }
 
@@ -237,7 +230,7 @@ impl GermanStemmer {
         {
             return None;
         }
-        let (_, last) = self.deciding_part(folded)?;
+        let (_, last) = self.rare_compound(folded)?;
         self.keeps_its_ending(last).then_some(inflected)
     }
 
@@ -245,11 +238,17 @@ impl GermanStemmer {
     /// is a word of the lexicon, at least 0.5 % as common, whose Snowball stem is `word`.
     fn keeps_its_ending(&self, word: &str) -> bool {
         let inflected = format!("{word}e");
-        let n = self.lexicon.count(&inflected);
-        n >= MIN_GENITIVE
-            && n * 1000 >= self.lexicon.count(word) * GENITIVE_PER_MILLE
+        self.common_form(&inflected, word)
             && self.snowball(word).len() < word.len()
             && self.snowball(&inflected) == word
+    }
+
+    /// Whether the lexicon holds `form`, an inflected form of `word`, often enough to tell
+    /// `word`'s nature: at least [`MIN_GENITIVE`] times per billion words and
+    /// [`GENITIVE_PER_MILLE`] per mille as often as `word`.
+    fn common_form(&self, form: &str, word: &str) -> bool {
+        let n = self.lexicon.count(form);
+        n >= MIN_GENITIVE && n * 1000 >= self.lexicon.count(word) * GENITIVE_PER_MILLE
     }
 
     /// Whether `word` (in `-er`) is a noun whose `-er` is its own; `None` when the lexicon
@@ -294,7 +293,7 @@ impl GermanStemmer {
         if self.lexicon.count(folded) >= MIN_LATIN_COUNT {
             return plural_of(folded);
         }
-        let (head, last) = self.deciding_part(folded)?;
+        let (head, last) = self.rare_compound(folded)?;
         Some(format!("{head}{}", plural_of(last)?))
     }
 
@@ -308,16 +307,19 @@ impl GermanStemmer {
             return self.latin_singular(folded);
         }
         // A compound too rare to decide (`impfzentren`): its last part decides.
-        let (head, last) = self.deciding_part(folded)?;
+        let (head, last) = self.rare_compound(folded)?;
         Some(format!("{head}{}", self.latin_singular(last)?))
     }
 
+    /// [`GermanStemmer::deciding_part`] of a word long enough to be a compound (eight bytes or
+    /// more): the Latin-plural and base-form tests split only those, being asked of many words.
+    fn rare_compound<'w>(&self, folded: &'w str) -> Option<(&'w str, &'w str)> {
+        (folded.len() >= 8).then(|| self.deciding_part(folded)).flatten()
+    }
+
     /// A compound split before its last part, when that part is a common word that may decide
-    /// for the compound (`impf`, `zentren`); `None` for short words and other words.
+    /// for the compound (`impf`, `zentren`); `None` for other words.
     fn deciding_part<'w>(&self, folded: &'w str) -> Option<(&'w str, &'w str)> {
-        if folded.len() < 8 {
-            return None;
-        }
         let parts = CompoundSplitter::default().split(folded);
         let last = parts.last().filter(|p| p.start > 0 && p.end == folded.len())?;
         let part = &folded[last.clone()];
